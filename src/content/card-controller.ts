@@ -1,0 +1,166 @@
+// Hover intent, pinning and placement of the context card. Reads the pointer at most once a frame.
+import { h } from 'preact';
+import type { DigestLookup } from '../digest/lookup';
+import { Card } from '../ui/Card';
+import { hitTest, rangeRects } from './hit-test';
+import type { Overlay } from './overlay';
+import { pageTheme } from './page-theme';
+import { timed } from './profile';
+import type { TermHit } from './scan-text';
+import type { TermIndex } from './term-index';
+
+/** Time the pointer may spend between the term and the card before the card closes. */
+export const LEAVE_GRACE_MS = 300;
+const GAP_PX = 6;
+const EDGE_PX = 8;
+
+export interface CardControllerOptions {
+  lookup: DigestLookup;
+  index: TermIndex;
+  overlay: Overlay;
+  hoverDelayMs: () => number;
+}
+
+export class CardController {
+  private pointer = { x: -1, y: -1 };
+  private frame = 0;
+  private pending: TermHit | undefined;
+  private dwellTimer: ReturnType<typeof setTimeout> | undefined;
+  private leaveTimer: ReturnType<typeof setTimeout> | undefined;
+  private anchor: TermHit | undefined;
+  private stack: string[] = [];
+  private pinned = false;
+
+  constructor(private readonly options: CardControllerOptions) {}
+
+  listen(signal: AbortSignal): void {
+    const opts = { capture: true, passive: true, signal };
+    document.addEventListener('pointermove', (e) => this.onPointerMove(e), opts);
+    document.addEventListener('click', (e) => this.onClick(e), { capture: true, signal });
+    document.addEventListener('keydown', (e) => this.onKeyDown(e), { capture: true, signal });
+    window.addEventListener('scroll', () => this.onScroll(), opts);
+    window.addEventListener('resize', () => this.onScroll(), opts);
+    signal.addEventListener('abort', () => this.close(), { once: true });
+  }
+
+  /** Opens the card for a hit, e.g. from the keyboard or the popup. */
+  open(hit: TermHit, pinned: boolean): void {
+    this.clearTimers();
+    this.anchor = hit;
+    this.stack = [hit.entryId];
+    this.pinned = pinned;
+    this.render();
+  }
+
+  close(): void {
+    this.clearTimers();
+    this.anchor = undefined;
+    this.stack = [];
+    this.pinned = false;
+    this.options.overlay.hide();
+  }
+
+  private isOverCard(target: EventTarget | null): boolean {
+    const host = this.options.overlay.element;
+    return !!host && target === host;
+  }
+
+  private onPointerMove(e: PointerEvent): void {
+    this.pointer = { x: e.clientX, y: e.clientY };
+    if (this.isOverCard(e.target)) {
+      clearTimeout(this.leaveTimer);
+      this.leaveTimer = undefined;
+      return;
+    }
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.onFrame());
+  }
+
+  private onFrame(): void {
+    this.frame = 0;
+    const hit = timed('techwar:hit-test', () => hitTest(this.options.index, this.pointer.x, this.pointer.y));
+    if (hit && hit.range === this.anchor?.range) {
+      clearTimeout(this.leaveTimer);
+      this.leaveTimer = undefined;
+      return;
+    }
+    if (this.pinned) return;
+    if (hit) {
+      if (hit.range === this.pending?.range) return;
+      clearTimeout(this.dwellTimer);
+      this.pending = hit;
+      this.dwellTimer = setTimeout(() => this.open(hit, false), this.options.hoverDelayMs());
+      return;
+    }
+    clearTimeout(this.dwellTimer);
+    this.pending = undefined;
+    if (this.anchor && this.leaveTimer === undefined) {
+      this.leaveTimer = setTimeout(() => this.close(), LEAVE_GRACE_MS);
+    }
+  }
+
+  private onClick(e: MouseEvent): void {
+    if (this.isOverCard(e.target)) return;
+    const hit = hitTest(this.options.index, e.clientX, e.clientY);
+    // A term inside a link stays a link: following it beats pinning a card.
+    if (hit && !(e.target instanceof Element && e.target.closest('a[href]'))) this.open(hit, true);
+    else if (this.anchor) this.close();
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    if (e.key === 'Escape' && this.anchor) this.close();
+  }
+
+  private onScroll(): void {
+    if (!this.anchor) return;
+    if (this.pinned) this.render();
+    else this.close();
+  }
+
+  private clearTimers(): void {
+    clearTimeout(this.dwellTimer);
+    clearTimeout(this.leaveTimer);
+    this.dwellTimer = this.leaveTimer = undefined;
+    this.pending = undefined;
+  }
+
+  private render(): void {
+    const anchor = this.anchor;
+    const entryId = this.stack[this.stack.length - 1];
+    if (!anchor || !entryId || !this.options.lookup.entry(entryId)) return;
+    const card = h(Card, {
+      lookup: this.options.lookup,
+      entryId,
+      theme: pageTheme(),
+      pinned: this.pinned,
+      canGoBack: this.stack.length > 1,
+      onOpenEntry: (id: string) => {
+        this.stack.push(id);
+        this.pinned = true;
+        this.render();
+      },
+      onBack: () => {
+        this.stack.pop();
+        this.render();
+      },
+      onClose: () => this.close(),
+    });
+    this.options.overlay.show(card, (layer) => placeNear(layer, rangeRects(anchor.range), this.pointer.y));
+  }
+}
+
+/** Below the hovered line if it fits, else above; never over the line; kept inside the viewport. */
+function placeNear(layer: HTMLElement, rects: DOMRect[], pointerY: number): void {
+  if (rects.length === 0) return;
+  const line =
+    rects.find((r) => pointerY >= r.top && pointerY <= r.bottom) ??
+    (rects.reduce((best, r) => (Math.abs(r.top - pointerY) < Math.abs(best.top - pointerY) ? r : best)) as DOMRect);
+  const vw = document.documentElement.clientWidth || window.innerWidth;
+  const vh = window.innerHeight;
+  const { width, height } = layer.getBoundingClientRect();
+  const below = line.bottom + GAP_PX;
+  const above = line.top - GAP_PX - height;
+  const top = below + height <= vh - EDGE_PX || above < EDGE_PX ? below : above;
+  const left = Math.min(Math.max(line.left, EDGE_PX), Math.max(EDGE_PX, vw - width - EDGE_PX));
+  layer.style.left = `${Math.round(left)}px`;
+  layer.style.top = `${Math.round(top)}px`;
+}

@@ -1,0 +1,120 @@
+// Which page text the extension may read, and where one block of text ends.
+
+export const OVERLAY_TAG = 'techwar-overlay';
+
+/** Text inside these is never highlighted: form fields, code, non-rendered content, our own overlay. */
+const EXCLUDED_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'CODE',
+  'PRE',
+  'KBD',
+  'SAMP',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'BUTTON',
+  'IFRAME',
+  'OBJECT',
+  'CANVAS',
+  'TITLE',
+  OVERLAY_TAG.toUpperCase(),
+]);
+
+/** Elements that flow inside a line: their text joins the surrounding block's text. */
+const INLINE_TAGS = new Set([
+  'A',
+  'ABBR',
+  'ACRONYM',
+  'B',
+  'BDI',
+  'BDO',
+  'BIG',
+  'CITE',
+  'DATA',
+  'DEL',
+  'DFN',
+  'EM',
+  'FONT',
+  'I',
+  'INS',
+  'LABEL',
+  'MARK',
+  'NOBR',
+  'Q',
+  'S',
+  'SMALL',
+  'SPAN',
+  'STRIKE',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'TIME',
+  'TT',
+  'U',
+  'VAR',
+  'WBR',
+]);
+
+export function isExcludedElement(el: Element): boolean {
+  if (EXCLUDED_TAGS.has(el.tagName)) return true;
+  const editable = el.getAttribute('contenteditable');
+  return editable !== null && editable.toLowerCase() !== 'false';
+}
+
+export function isInlineElement(el: Element): boolean {
+  return INLINE_TAGS.has(el.tagName);
+}
+
+/**
+ * Maps an element to the block whose text its direct text children belong to, or null when the
+ * text must not be read. Cached per element because sibling text nodes share ancestors; iterative
+ * because hostile pages nest thousands of levels deep.
+ */
+export class BlockResolver {
+  private cache = new Map<Element, Element | null>();
+
+  blockOf(el: Element): Element | null {
+    const cached = this.cache.get(el);
+    if (cached !== undefined) return cached;
+    const pending: Element[] = [];
+    let cur: Element | null = el;
+    let above: Element | null | undefined;
+    while (cur) {
+      const hit = this.cache.get(cur);
+      if (hit !== undefined) {
+        above = hit;
+        break;
+      }
+      pending.push(cur);
+      cur = parentElementAcrossShadow(cur);
+    }
+    // `above` undefined means we reached the root: the topmost pending element is its own block.
+    for (let i = pending.length - 1; i >= 0; i--) {
+      const node = pending[i] as Element;
+      let block: Element | null;
+      if (above === null || isExcludedElement(node)) block = null;
+      else if (above === undefined || !isInlineElement(node)) block = node;
+      else block = above;
+      this.cache.set(node, block);
+      above = block;
+    }
+    return above ?? null;
+  }
+
+  forget(): void {
+    this.cache.clear();
+  }
+}
+
+function parentElementAcrossShadow(el: Element): Element | null {
+  const parent = el.parentNode;
+  if (!parent) return null;
+  if (parent.nodeType === Node.ELEMENT_NODE) return parent as Element;
+  // A shadow root's text belongs to blocks inside it; the host's own rules (e.g. contenteditable) still apply.
+  if (parent instanceof ShadowRoot) return parent.host;
+  return null;
+}

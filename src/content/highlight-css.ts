@@ -1,0 +1,30 @@
+// The ::highlight() stylesheet, generated at build time from the digest's topic colours so the
+// colours live in one place. Pure: used by vite.config.ts, which declares the result in the manifest.
+import type { Topic } from '../digest/schema';
+import { topicHighlightName } from './topic-highlights';
+
+/** Background tint as a hex alpha suffix: faint enough to keep text contrast, visible on any page. */
+const LIGHT_TINT = '24';
+const DARK_TINT = '3d';
+
+export function highlightCss(topics: readonly Topic[]): string {
+  const rules = topics.map((t) => {
+    const sel = `::highlight(${topicHighlightName(t.id)})`;
+    return {
+      light: `${sel} { text-decoration-line: underline; text-decoration-thickness: 2px; text-decoration-color: ${t.color.light}; background-color: ${t.color.light}${LIGHT_TINT}; }`,
+      dark: `  ${sel} { text-decoration-color: ${t.color.dark}; background-color: ${t.color.dark}${DARK_TINT}; }`,
+      forced: `  ${sel} { text-decoration-color: Highlight; background-color: transparent; }`,
+    };
+  });
+  return [
+    '/* Generated from src/digest/digest.json topics by vite.config.ts. */',
+    ...rules.map((r) => r.light),
+    '@media (prefers-color-scheme: dark) {',
+    ...rules.map((r) => r.dark),
+    '}',
+    '@media (forced-colors: active) {',
+    ...rules.map((r) => r.forced),
+    '}',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,79 @@
+// Read-side views of the digest that the card, popup and reader share. Pure.
+import type { Digest, Dispute, Entry, Source, TimelineEvent, Topic } from './schema';
+
+export interface DigestLookup {
+  readonly digest: Digest;
+  entry(id: string): Entry | undefined;
+  topic(id: string): Topic | undefined;
+  source(id: string): Source | undefined;
+  /** The entry's primary topic id. */
+  primaryTopic(entryId: string): string | undefined;
+  disputesOf(entryId: string): readonly Dispute[];
+  eventsOf(entryId: string): readonly TimelineEvent[];
+  /** Distinct sources the entry's summary, facts, quotes, events and disputes cite, in digest order. */
+  sourcesOf(entryId: string): readonly Source[];
+}
+
+function groupByEntry<T extends { entries: readonly string[] }>(items: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    for (const id of item.entries) {
+      const list = map.get(id);
+      if (list) list.push(item);
+      else map.set(id, [item]);
+    }
+  }
+  return map;
+}
+
+export function createDigestLookup(digest: Digest): DigestLookup {
+  const entries = new Map(digest.entries.map((e) => [e.id, e]));
+  const topics = new Map(digest.topics.map((t) => [t.id, t]));
+  const sources = new Map(digest.sources.map((s) => [s.id, s]));
+  const disputes = groupByEntry(digest.disputes);
+  const events = groupByEntry([...digest.timeline].sort((a, b) => a.date.date.localeCompare(b.date.date)));
+
+  const disputesOf = (id: string) => disputes.get(id) ?? [];
+  const eventsOf = (id: string) => events.get(id) ?? [];
+
+  return {
+    digest,
+    entry: (id) => entries.get(id),
+    topic: (id) => topics.get(id),
+    source: (id) => sources.get(id),
+    primaryTopic: (id) => entries.get(id)?.topics[0],
+    disputesOf,
+    eventsOf,
+    sourcesOf(id) {
+      const entry = entries.get(id);
+      if (!entry) return [];
+      const cited = new Set<string>(entry.summary.sources);
+      for (const f of entry.facts) for (const s of f.sources) cited.add(s);
+      for (const q of entry.quotes) cited.add(q.source);
+      for (const ev of eventsOf(id)) for (const s of ev.sources) cited.add(s);
+      for (const d of disputesOf(id)) for (const side of d.sides) for (const s of side.sources) cited.add(s);
+      return digest.sources.filter((s) => cited.has(s.id));
+    },
+  };
+}
+
+/** "2025-04-25" → "25 Apr 2025", "2025-04" → "Apr 2025", "2025" → "2025"; "about" when approximate. */
+export function formatDigestDate(date: { date: string; approximate?: boolean }, locale = 'en'): string {
+  const [y, m, d] = date.date.split('-').map(Number);
+  let text: string;
+  if (d !== undefined && m !== undefined) {
+    text = new Date(Date.UTC(y as number, m - 1, d)).toLocaleDateString(locale, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+  } else if (m !== undefined) {
+    text = new Date(Date.UTC(y as number, m - 1, 1)).toLocaleDateString(locale, {
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+  } else text = String(y);
+  return date.approximate ? `~${text}` : text;
+}

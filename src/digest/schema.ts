@@ -1,0 +1,159 @@
+// The digest's shape. Pure: the build validates digest.json with it; the runtime imports only its types.
+// No defaults are filled in, so the validated JSON is exactly the Digest type.
+import * as v from 'valibot';
+
+const Id = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)'));
+const Text = v.pipe(
+  v.string(),
+  v.minLength(1, 'must not be empty'),
+  v.check((s) => s.trim() === s, 'must not start or end with white space'),
+);
+const SourceIds = v.pipe(v.array(Id), v.minLength(1, 'needs at least one source id'));
+
+/** "2025", "2025-04" or "2025-04-25"; precision follows from the length. */
+export const DigestDateSchema = v.strictObject({
+  date: v.pipe(
+    v.string(),
+    v.regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
+  ),
+  /** The sources only let us infer the date (e.g. "last month" in an undated article). */
+  approximate: v.optional(v.boolean()),
+});
+
+/** A statement in our own words with the sources that support it. */
+export const CitedTextSchema = v.strictObject({
+  text: Text,
+  sources: SourceIds,
+});
+
+export const FactLabelSchema = v.picklist(['reported', 'claim', 'opinion', 'forecast']);
+
+export const FactSchema = v.strictObject({
+  text: Text,
+  sources: SourceIds,
+  label: FactLabelSchema,
+  /** Who claims, opines or forecasts; required for every label but "reported". */
+  by: v.optional(Text),
+});
+
+export const QuoteSchema = v.strictObject({
+  speaker: Text,
+  /** Exact words as they appear in the cited source. */
+  text: Text,
+  source: Id,
+  /** Our words: when and about what it was said. */
+  context: v.optional(Text),
+});
+
+export const AliasRuleSchema = v.strictObject({
+  text: Text,
+  /** Match only with exactly this capitalisation. */
+  caseSensitive: v.optional(v.boolean()),
+  /** Counts only after the entry was already matched earlier on the page by an alias without this flag. */
+  afterEntry: v.optional(v.boolean()),
+  /** Counts only when one of these words occurs in the same block (whole word, any case). */
+  near: v.optional(v.array(Text)),
+  /** Never counts when one of these words occurs in the same block (whole word, any case). */
+  notNear: v.optional(v.array(Text)),
+});
+
+/** A plain string is an alias that matches in any case, anywhere. */
+export const AliasSchema = v.union([Text, AliasRuleSchema]);
+
+export const EntryKindSchema = v.picklist([
+  'company',
+  'product',
+  'person',
+  'organisation',
+  'policy',
+  'programme',
+  'place',
+  'event',
+  'concept',
+  'publication',
+]);
+
+export const EntrySchema = v.strictObject({
+  id: Id,
+  name: Text,
+  kind: EntryKindSchema,
+  /** Primary topic first. */
+  topics: v.pipe(v.array(Id), v.minLength(1, 'needs at least one topic')),
+  aliases: v.pipe(v.array(AliasSchema), v.minLength(1, 'needs at least one alias')),
+  summary: CitedTextSchema,
+  facts: v.array(FactSchema),
+  quotes: v.array(QuoteSchema),
+  related: v.array(Id),
+});
+
+export const SourceKindSchema = v.picklist(['news', 'analysis', 'opinion', 'briefing', 'explainer']);
+
+export const SourceSchema = v.strictObject({
+  id: Id,
+  /** The seed file this source is, e.g. "000_62b0fb2c9c56fe83.txt". */
+  file: v.pipe(v.string(), v.regex(/^\d{3}_[0-9a-f]{16}\.txt$/, 'must be a seed file name')),
+  outlet: Text,
+  /** Badge text, at most 14 characters. */
+  short: v.pipe(Text, v.maxLength(14, 'must be at most 14 characters')),
+  kind: SourceKindSchema,
+  date: DigestDateSchema,
+  description: Text,
+  contributes: Text,
+});
+
+const HexColor = v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/, 'must be a lower-case #rrggbb colour'));
+
+export const TopicSchema = v.strictObject({
+  id: Id,
+  label: Text,
+  description: Text,
+  /** Light is drawn on light pages, dark on dark pages. */
+  color: v.strictObject({ light: HexColor, dark: HexColor }),
+});
+
+export const TimelineEventSchema = v.strictObject({
+  id: Id,
+  date: DigestDateSchema,
+  text: Text,
+  sources: SourceIds,
+  entries: v.pipe(v.array(Id), v.minLength(1, 'needs at least one entry id')),
+});
+
+export const DisputeSchema = v.strictObject({
+  id: Id,
+  question: Text,
+  entries: v.pipe(v.array(Id), v.minLength(1, 'needs at least one entry id')),
+  sides: v.pipe(v.array(CitedTextSchema), v.minLength(2, 'needs at least two sides')),
+});
+
+export const BriefingSectionSchema = v.strictObject({
+  id: Id,
+  title: Text,
+  paragraphs: v.pipe(v.array(CitedTextSchema), v.minLength(1, 'needs at least one paragraph')),
+});
+
+export const DigestSchema = v.strictObject({
+  version: v.literal(1),
+  sources: v.pipe(v.array(SourceSchema), v.minLength(1)),
+  topics: v.pipe(v.array(TopicSchema), v.minLength(1)),
+  entries: v.pipe(v.array(EntrySchema), v.minLength(1)),
+  timeline: v.array(TimelineEventSchema),
+  disputes: v.array(DisputeSchema),
+  briefing: v.array(BriefingSectionSchema),
+});
+
+export type Digest = v.InferOutput<typeof DigestSchema>;
+export type DigestDate = v.InferOutput<typeof DigestDateSchema>;
+export type CitedText = v.InferOutput<typeof CitedTextSchema>;
+export type Fact = v.InferOutput<typeof FactSchema>;
+export type FactLabel = v.InferOutput<typeof FactLabelSchema>;
+export type Quote = v.InferOutput<typeof QuoteSchema>;
+export type Alias = v.InferOutput<typeof AliasSchema>;
+export type AliasRule = v.InferOutput<typeof AliasRuleSchema>;
+export type Entry = v.InferOutput<typeof EntrySchema>;
+export type EntryKind = v.InferOutput<typeof EntryKindSchema>;
+export type Source = v.InferOutput<typeof SourceSchema>;
+export type Topic = v.InferOutput<typeof TopicSchema>;
+export type TimelineEvent = v.InferOutput<typeof TimelineEventSchema>;
+export type Dispute = v.InferOutput<typeof DisputeSchema>;
+export type BriefingSection = v.InferOutput<typeof BriefingSectionSchema>;

@@ -1,0 +1,364 @@
+// Runtime validation of the digest: the valibot shape plus the rules the shape cannot express
+// (cross references, alias rules, dates, attribution). Pure: imports only valibot and ./schema.
+// The build calls validateDigest(JSON.parse(file)) and fails with formatDigestErrors(errors).
+import * as v from 'valibot';
+import { type Alias, type Digest, DigestSchema } from './schema';
+
+export type DigestValidation = { ok: true; digest: Digest } | { ok: false; errors: string[] };
+
+/** The longest summary a card shows, in characters. */
+export const SUMMARY_MAX_CHARS = 300;
+
+/** Aliases that would light up half of any page about the rivalry (compared in lower case). */
+export const GENERIC_ALIASES: ReadonlySet<string> = new Set([
+  'ai',
+  'a.i.',
+  'artificial intelligence',
+  'us',
+  'u.s.',
+  'u.s',
+  'usa',
+  'u.s.a.',
+  'the us',
+  'the u.s.',
+  'united states',
+  'america',
+  'american',
+  'americans',
+  'china',
+  'chinese',
+  'prc',
+  'west',
+  'the west',
+  'western',
+  'chip',
+  'chips',
+  'microchip',
+  'microchips',
+  'tech',
+  'technology',
+  'technologies',
+  'semiconductor',
+  'semiconductors',
+  'company',
+  'companies',
+  'government',
+  'trade',
+  'market',
+  'markets',
+  '中国',
+  '中國',
+  '美国',
+  '美國',
+  '芯片',
+  '晶片',
+  '人工智能',
+  '科技',
+  '技术',
+  '技術',
+  '半导体',
+  '半導體',
+]);
+
+/** Aliases of at most this many letters/digits need caseSensitive or a context rule (Latin script). */
+export const SHORT_ALIAS_MAX = 4;
+
+type Collection = 'sources' | 'topics' | 'entries' | 'timeline' | 'disputes' | 'briefing';
+const COLLECTIONS: readonly Collection[] = ['sources', 'topics', 'entries', 'timeline', 'disputes', 'briefing'];
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** `entries[12] (id "nvidia-h20")` — the id is added when the item has a string id. */
+function itemLabel(collection: string, index: number, id: unknown): string {
+  return typeof id === 'string' && id !== ''
+    ? `${collection}[${index}] (id ${JSON.stringify(id)})`
+    : `${collection}[${index}]`;
+}
+
+function fieldPath(keys: readonly (string | number)[]): string {
+  let out = '';
+  for (const key of keys) out += typeof key === 'number' ? `[${key}]` : `.${key}`;
+  return out;
+}
+
+/** Turns a valibot issue path into `entries[3] (id "huawei").facts[2].by`. */
+function locateIssue(raw: unknown, path: v.BaseIssue<unknown>['path']): string {
+  if (!path || path.length === 0) return 'digest';
+  const keys = path.map((item) => item.key as string | number);
+  const [first, second, ...rest] = keys;
+  if (typeof first === 'string' && typeof second === 'number' && isRecord(raw)) {
+    const list = raw[first];
+    const item = Array.isArray(list) ? list[second] : undefined;
+    return `${itemLabel(first, second, isRecord(item) ? item.id : undefined)}${fieldPath(rest)}`;
+  }
+  return fieldPath(keys).replace(/^\./, '');
+}
+
+function describeIssue(issue: v.BaseIssue<unknown>): string {
+  const last = issue.path?.[issue.path.length - 1];
+  const isObjectKey = last !== undefined && last.type === 'object';
+  // Object schemas report both a missing key (input undefined) and, for strict objects, an
+  // unknown key (expected "never") with the object's own type and the key as the last path item.
+  if (isObjectKey && issue.input === undefined) return 'is missing';
+  if (isObjectKey && issue.type === 'strict_object' && issue.expected === 'never') {
+    return `unknown field ${JSON.stringify(String(last.key))} (not in the schema)`;
+  }
+  if (issue.kind === 'schema' && issue.input === undefined)
+    return `is missing (expected ${issue.expected ?? 'a value'})`;
+  return issue.message;
+}
+
+function shapeErrors(raw: unknown, issues: readonly v.BaseIssue<unknown>[]): string[] {
+  return issues.map((issue) => {
+    const location = issue.path?.length ? locateIssue(raw, issue.path) : 'digest';
+    return `${location}: ${describeIssue(issue)}`;
+  });
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** The shape already guarantees YYYY, YYYY-MM or YYYY-MM-DD with a month 01–12 and a day 01–31. */
+function calendarProblem(date: string): string | undefined {
+  const [y, m, d] = date.split('-').map(Number);
+  if (y === undefined || m === undefined || d === undefined) return undefined;
+  const max = daysInMonth(y, m);
+  return d > max ? `${date} is not a real calendar date (month ${m} of ${y} has ${max} days)` : undefined;
+}
+
+type AliasInfo = {
+  entryIndex: number;
+  entryId: string;
+  aliasIndex: number;
+  text: string;
+  caseSensitive: boolean;
+  afterEntry: boolean;
+  near: string[];
+  notNear: string[];
+};
+
+function aliasInfo(alias: Alias, entryIndex: number, entryId: string, aliasIndex: number): AliasInfo {
+  const rule = typeof alias === 'string' ? { text: alias } : alias;
+  return {
+    entryIndex,
+    entryId,
+    aliasIndex,
+    text: rule.text,
+    caseSensitive: rule.caseSensitive === true,
+    afterEntry: rule.afterEntry === true,
+    near: rule.near ?? [],
+    notNear: rule.notNear ?? [],
+  };
+}
+
+const squash = (s: string) => s.trim().replace(/\s+/g, ' ');
+const fold = (s: string) => squash(s).toLowerCase();
+
+/**
+ * Two aliases with the same text are separated when one of them requires context words that the
+ * other forbids: whenever `b` can count (one of its near words is present), `a` is ruled out.
+ */
+function separated(a: AliasInfo, b: AliasInfo): boolean {
+  const covers = (requires: AliasInfo, forbids: AliasInfo) => {
+    if (requires.near.length === 0) return false;
+    const banned = new Set(forbids.notNear.map(fold));
+    return requires.near.every((w) => banned.has(fold(w)));
+  };
+  return covers(a, b) || covers(b, a);
+}
+
+function sameText(a: AliasInfo, b: AliasInfo): boolean {
+  if (a.caseSensitive && b.caseSensitive) return squash(a.text) === squash(b.text);
+  return fold(a.text) === fold(b.text);
+}
+
+function checkAliases(digest: Digest, errors: string[]): void {
+  const all: AliasInfo[] = [];
+  digest.entries.forEach((entry, ei) => {
+    const where = itemLabel('entries', ei, entry.id);
+    const infos = entry.aliases.map((alias, ai) => aliasInfo(alias, ei, entry.id, ai));
+    if (infos.length > 0 && infos.every((a) => a.afterEntry)) {
+      errors.push(
+        `${where}.aliases: every alias has afterEntry, so the entry can never be matched first; give at least one alias without it`,
+      );
+    }
+    for (const a of infos) {
+      const at = `${where}.aliases[${a.aliasIndex}]`;
+      const folded = fold(a.text);
+      if (GENERIC_ALIASES.has(folded)) {
+        errors.push(`${at}: alias ${JSON.stringify(a.text)} is too generic to highlight alone`);
+      }
+      const raw = entry.aliases[a.aliasIndex];
+      if (typeof raw === 'object' && raw.near !== undefined && raw.near.length === 0) {
+        errors.push(`${at}.near: alias ${JSON.stringify(a.text)} has an empty near list; remove it or add words`);
+      }
+      const core = a.text.replace(/[^\p{L}\p{N}]/gu, '');
+      if (
+        !GENERIC_ALIASES.has(folded) &&
+        !CJK.test(a.text) &&
+        core.length <= SHORT_ALIAS_MAX &&
+        !a.caseSensitive &&
+        a.near.length === 0 &&
+        !a.afterEntry
+      ) {
+        errors.push(
+          `${at}: short alias ${JSON.stringify(a.text)} (${core.length} letters or digits) must be caseSensitive or carry a context rule (near or afterEntry)`,
+        );
+      }
+      all.push(a);
+    }
+  });
+
+  const groups = new Map<string, AliasInfo[]>();
+  for (const a of all) {
+    const key = fold(a.text);
+    const group = groups.get(key);
+    if (group) group.push(a);
+    else groups.set(key, [a]);
+  }
+  for (const group of groups.values()) {
+    for (let j = 1; j < group.length; j++) {
+      const b = group[j] as AliasInfo;
+      for (let i = 0; i < j; i++) {
+        const a = group[i] as AliasInfo;
+        if (!sameText(a, b)) continue;
+        const at = `${itemLabel('entries', b.entryIndex, b.entryId)}.aliases[${b.aliasIndex}]`;
+        if (a.entryIndex === b.entryIndex) {
+          const plain = (x: AliasInfo) => !x.afterEntry && x.near.length === 0 && x.notNear.length === 0;
+          if (plain(a) && plain(b)) {
+            errors.push(
+              `${at}: alias ${JSON.stringify(b.text)} is listed twice in this entry (also aliases[${a.aliasIndex}])`,
+            );
+          }
+          continue;
+        }
+        if (!separated(a, b)) {
+          errors.push(
+            `${at}: alias ${JSON.stringify(b.text)} is also an alias of entry ${JSON.stringify(a.entryId)} (entries[${a.entryIndex}].aliases[${a.aliasIndex}]); give them near/notNear rules that separate them`,
+          );
+          break;
+        }
+      }
+    }
+  }
+}
+
+function checkSemantics(digest: Digest): string[] {
+  const errors: string[] = [];
+
+  // Duplicate ids within each collection.
+  for (const collection of COLLECTIONS) {
+    const seen = new Map<string, number>();
+    (digest[collection] as readonly { id: string }[]).forEach((item, i) => {
+      const first = seen.get(item.id);
+      if (first === undefined) seen.set(item.id, i);
+      else
+        errors.push(
+          `${itemLabel(collection, i, item.id)}.id: duplicate id ${JSON.stringify(item.id)} (first used by ${collection}[${first}])`,
+        );
+    });
+  }
+
+  const sourceIds = new Set(digest.sources.map((s) => s.id));
+  const topicIds = new Set(digest.topics.map((t) => t.id));
+  const entryIds = new Set(digest.entries.map((e) => e.id));
+
+  const checkSources = (where: string, ids: readonly string[]) => {
+    ids.forEach((id, k) => {
+      if (!sourceIds.has(id)) errors.push(`${where}.sources[${k}]: unknown source id ${JSON.stringify(id)}`);
+    });
+  };
+  const checkEntryRefs = (where: string, field: string, ids: readonly string[]) => {
+    const seen = new Set<string>();
+    ids.forEach((id, k) => {
+      if (!entryIds.has(id)) errors.push(`${where}.${field}[${k}]: unknown entry id ${JSON.stringify(id)}`);
+      else if (seen.has(id)) errors.push(`${where}.${field}[${k}]: entry id ${JSON.stringify(id)} is listed twice`);
+      seen.add(id);
+    });
+  };
+  const checkDate = (where: string, date: string) => {
+    const problem = calendarProblem(date);
+    if (problem) errors.push(`${where}.date.date: ${problem}`);
+  };
+
+  digest.sources.forEach((source, i) => {
+    checkDate(itemLabel('sources', i, source.id), source.date.date);
+  });
+
+  digest.entries.forEach((entry, i) => {
+    const where = itemLabel('entries', i, entry.id);
+    const topicsSeen = new Set<string>();
+    entry.topics.forEach((topic, k) => {
+      if (!topicIds.has(topic)) errors.push(`${where}.topics[${k}]: unknown topic id ${JSON.stringify(topic)}`);
+      else if (topicsSeen.has(topic))
+        errors.push(`${where}.topics[${k}]: topic ${JSON.stringify(topic)} is listed twice`);
+      topicsSeen.add(topic);
+    });
+    const length = [...entry.summary.text].length;
+    if (length > SUMMARY_MAX_CHARS) {
+      errors.push(`${where}.summary.text: summary is ${length} characters; the limit is ${SUMMARY_MAX_CHARS}`);
+    }
+    checkSources(`${where}.summary`, entry.summary.sources);
+    entry.facts.forEach((fact, k) => {
+      checkSources(`${where}.facts[${k}]`, fact.sources);
+      if (fact.label !== 'reported' && fact.by === undefined) {
+        errors.push(`${where}.facts[${k}].by: a "${fact.label}" fact must say who makes it (by)`);
+      }
+    });
+    entry.quotes.forEach((quote, k) => {
+      if (!sourceIds.has(quote.source)) {
+        errors.push(`${where}.quotes[${k}].source: unknown source id ${JSON.stringify(quote.source)} for a quote`);
+      }
+    });
+    checkEntryRefs(where, 'related', entry.related);
+    entry.related.forEach((id, k) => {
+      if (id === entry.id) errors.push(`${where}.related[${k}]: entry relates to itself`);
+    });
+  });
+
+  digest.timeline.forEach((event, i) => {
+    const where = itemLabel('timeline', i, event.id);
+    checkDate(where, event.date.date);
+    checkSources(where, event.sources);
+    checkEntryRefs(where, 'entries', event.entries);
+  });
+
+  digest.disputes.forEach((dispute, i) => {
+    const where = itemLabel('disputes', i, dispute.id);
+    checkEntryRefs(where, 'entries', dispute.entries);
+    dispute.sides.forEach((side, k) => {
+      checkSources(`${where}.sides[${k}]`, side.sources);
+    });
+  });
+
+  digest.briefing.forEach((section, i) => {
+    const where = itemLabel('briefing', i, section.id);
+    section.paragraphs.forEach((paragraph, k) => {
+      checkSources(`${where}.paragraphs[${k}]`, paragraph.sources);
+    });
+  });
+
+  checkAliases(digest, errors);
+  return errors;
+}
+
+/** Validates parsed digest JSON: the shape first, then cross references and content rules. */
+export function validateDigest(raw: unknown): DigestValidation {
+  const parsed = v.safeParse(DigestSchema, raw, { abortEarly: false });
+  if (!parsed.success) return { ok: false, errors: shapeErrors(raw, parsed.issues) };
+  const errors = checkSemantics(parsed.output);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, digest: parsed.output };
+}
+
+/** One message for a failing build: a count, then one problem per line. */
+export function formatDigestErrors(errors: string[]): string {
+  if (errors.length === 0) return 'The digest is valid.';
+  const noun = errors.length === 1 ? 'problem' : 'problems';
+  return [`The digest has ${errors.length} ${noun}:`, ...errors.map((e) => `  - ${e}`)].join('\n');
+}

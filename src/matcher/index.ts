@@ -1,0 +1,168 @@
+// biome-ignore-all lint/style/noNonNullAssertion: typed-array and table reads here are in bounds by construction; noUncheckedIndexedAccess cannot see that, and a runtime check would sit on the hot path.
+// The term matcher: every alias of every entry compiled once into one automaton, then one pass
+// per block of text. The scan loop does a class-table lookup and a transition per code unit and
+// allocates nothing until a candidate survives its boundary and case checks.
+import type { Alias, AliasRule } from '../digest/schema';
+import { buildAutomaton } from './automaton';
+import { edgeCodePoints, joinsAfter, joinsBefore, joinsWords } from './boundaries';
+import { buildClassTable, IGNORE, termSymbols } from './char-classes';
+import { type ContextRule, compileContextRule, wordsAllow } from './context-rules';
+import { normaliseTerm, quote, readsExactly, termStart } from './normalise';
+
+export interface MatcherEntry {
+  id: string;
+  aliases: readonly Alias[];
+}
+
+export interface Match {
+  start: number;
+  end: number;
+  entryId: string;
+  /** index into entry.aliases */
+  alias: number;
+}
+
+/** Page-level state for context rules; one per page scan, reset on a fresh pass. */
+export interface PageContext {
+  seen: Set<string>;
+}
+
+export function createPageContext(): PageContext {
+  return { seen: new Set() };
+}
+
+export interface Matcher {
+  /**
+   * Matches in one block of text (a paragraph's joined text), sorted by start, never
+   * overlapping. start/end are UTF-16 offsets into `text`, end exclusive. Returns a shared
+   * frozen empty array when there is no match (no allocation on the common path).
+   */
+  findMatches(text: string, page: PageContext): readonly Match[];
+}
+
+const NO_MATCHES: readonly Match[] = Object.freeze([]);
+
+const BOUNDARY_BEFORE = 1;
+const BOUNDARY_AFTER = 2;
+
+/** An alias occurrence that passed its boundary and case checks; `alias` is its global index. */
+interface Candidate {
+  start: number;
+  end: number;
+  alias: number;
+}
+
+/** What the scanner needs to know about each alias, indexed by the alias's global index. */
+interface CompiledAliases {
+  entryIds: string[];
+  indexInEntry: number[];
+  /** Length in normalised code units (a white space run counts as one). */
+  lengths: number[];
+  boundaries: number[];
+  /** The normalised text for case-sensitive aliases, null for the others. */
+  exactTexts: (string | null)[];
+  rules: (ContextRule | null)[];
+}
+
+function compileAliases(entries: readonly MatcherEntry[]): { aliases: CompiledAliases; terms: string[] } {
+  const aliases: CompiledAliases = {
+    entryIds: [],
+    indexInEntry: [],
+    lengths: [],
+    boundaries: [],
+    exactTexts: [],
+    rules: [],
+  };
+  const terms: string[] = [];
+  for (const entry of entries) {
+    for (let index = 0; index < entry.aliases.length; index++) {
+      const alias = entry.aliases[index]!;
+      const rule: AliasRule = typeof alias === 'string' ? { text: alias } : alias;
+      const where = () => `Entry "${entry.id}", alias ${quote(rule.text)}`;
+      const term = normaliseTerm(rule.text);
+      if (term === '') throw new Error(`${where()} is empty after normalisation`);
+      // Only sides that begin or end with a non-CJK letter/digit need a boundary:
+      // "U.S." may be followed by anything, "华为" may sit inside running text.
+      const [first, last] = edgeCodePoints(term);
+      aliases.entryIds.push(entry.id);
+      aliases.indexInEntry.push(index);
+      aliases.lengths.push(term.length);
+      aliases.boundaries.push((joinsWords(first) ? BOUNDARY_BEFORE : 0) | (joinsWords(last) ? BOUNDARY_AFTER : 0));
+      aliases.exactTexts.push(rule.caseSensitive === true ? term : null);
+      aliases.rules.push(compileContextRule(rule, where));
+      terms.push(term);
+    }
+  }
+  return { aliases, terms };
+}
+
+export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
+  const { aliases, terms } = compileAliases(entries);
+  const table = buildClassTable(terms);
+  const automaton = buildAutomaton(
+    terms.map((term) => termSymbols(table, term)),
+    table.symbolCount,
+    table.spaceSymbol,
+  );
+  const { classes } = table;
+  const { next, stride, firstReportingState, reportStart, reports } = automaton;
+  const { entryIds, indexInEntry, lengths, boundaries, exactTexts, rules } = aliases;
+
+  /** Candidates for every alias the automaton reports after text[last]. */
+  function collect(text: string, last: number, state: number, found: Candidate[] | null): Candidate[] | null {
+    const end = last + 1;
+    const r = state - firstReportingState;
+    for (let k = reportStart[r]!, stop = reportStart[r + 1]!; k < stop; k++) {
+      const alias = reports[k]!;
+      const boundary = boundaries[alias]!;
+      if ((boundary & BOUNDARY_AFTER) !== 0 && joinsAfter(text, end)) continue;
+      const start = termStart(text, last, lengths[alias]!);
+      if ((boundary & BOUNDARY_BEFORE) !== 0 && joinsBefore(text, start)) continue;
+      const exact = exactTexts[alias]!;
+      if (exact !== null && !readsExactly(text, start, end, exact)) continue;
+      if (found === null) found = [];
+      found.push({ start, end, alias });
+    }
+    return found;
+  }
+
+  /** Leftmost, then longest, never overlapping; context rules are applied in text order. */
+  function select(candidates: Candidate[], text: string, page: PageContext): readonly Match[] {
+    candidates.sort((a, b) => a.start - b.start || b.end - a.end || a.alias - b.alias);
+    const matches: Match[] = [];
+    const wordVerdicts = new Map<number, boolean>();
+    let lastEnd = 0;
+    for (const { start, end, alias } of candidates) {
+      if (start < lastEnd) continue;
+      const entryId = entryIds[alias]!;
+      const rule = rules[alias]!;
+      if (rule !== null) {
+        if (rule.afterEntry && !page.seen.has(entryId)) continue;
+        let allowed = wordVerdicts.get(alias);
+        if (allowed === undefined) {
+          allowed = wordsAllow(rule, text);
+          wordVerdicts.set(alias, allowed);
+        }
+        if (!allowed) continue;
+      }
+      matches.push({ start, end, entryId, alias: indexInEntry[alias]! });
+      page.seen.add(entryId);
+      lastEnd = end;
+    }
+    return matches.length === 0 ? NO_MATCHES : matches;
+  }
+
+  return {
+    findMatches(text, page) {
+      let state = 0;
+      let found: Candidate[] | null = null;
+      for (let i = 0, n = text.length; i < n; i++) {
+        const symbol = classes[text.charCodeAt(i)]!;
+        if (symbol === IGNORE) continue;
+        state = next[state * stride + symbol]!;
+        if (state >= firstReportingState) found = collect(text, i, state, found);
+      }
+      return found === null ? NO_MATCHES : select(found, text, page);
+    },
+  };
+}

@@ -1,0 +1,128 @@
+// The one map of messages between the parts of the extension: for each message type, who
+// receives it, the schema of its payload and the schema of its response. The MessageMap type
+// is derived from these schemas, so the types and the checks on receipt cannot drift apart.
+// Pure: no browser API.
+import * as v from 'valibot';
+
+/** Which side registers the handler: the service worker / event page, or the content script. */
+export type Receiver = 'background' | 'content';
+
+export const COMMAND_NAMES = ['next-term', 'previous-term', 'toggle-highlights'] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+export const PAGE_STATES = ['active', 'paused', 'disabled'] as const;
+export type PageState = (typeof PAGE_STATES)[number];
+
+const EntryId = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case entry id'));
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const SummaryEntries = v.array(v.object({ id: EntryId, count: Count }));
+
+/** For messages answered with nothing: whatever comes back (undefined, or null in some browsers) is void. */
+const NoResponse = v.pipe(
+  v.unknown(),
+  v.transform((): void => undefined),
+);
+
+interface MessageDefinition {
+  readonly receiver: Receiver;
+  readonly request: v.GenericSchema;
+  readonly response: v.GenericSchema;
+}
+
+export const MESSAGES = {
+  /** Content → background: what the page mentions, for the badge. */
+  'page-summary': {
+    receiver: 'background',
+    request: v.object({ url: v.pipe(v.string(), v.url()), entries: SummaryEntries, total: Count }),
+    response: NoResponse,
+  },
+  /** Popup → content: what the page mentions and whether highlighting runs. */
+  'get-summary': {
+    receiver: 'content',
+    request: v.object({}),
+    response: v.object({ entries: SummaryEntries, total: Count, state: v.picklist(PAGE_STATES) }),
+  },
+  /** Popup → content: scroll to the first mention of an entry. */
+  'jump-to': {
+    receiver: 'content',
+    request: v.object({ entryId: EntryId }),
+    response: v.object({ ok: v.boolean() }),
+  },
+  /** Background → content: a keyboard command. */
+  command: {
+    receiver: 'content',
+    request: v.object({ name: v.picklist(COMMAND_NAMES) }),
+    response: NoResponse,
+  },
+  /** Background → content: the context menu asks which entry, if any, a selected text names. */
+  lookup: {
+    receiver: 'content',
+    request: v.object({ text: v.string() }),
+    response: v.object({ found: v.boolean(), entryId: v.optional(EntryId) }),
+  },
+} as const satisfies Record<string, MessageDefinition>;
+
+type Definitions = typeof MESSAGES;
+export type MessageType = keyof Definitions;
+
+/** Message type → its request payload and its response. */
+export type MessageMap = {
+  [K in MessageType]: {
+    request: v.InferOutput<Definitions[K]['request']>;
+    response: v.InferOutput<Definitions[K]['response']>;
+  };
+};
+
+export type RequestOf<K extends MessageType> = MessageMap[K]['request'];
+export type ResponseOf<K extends MessageType> = MessageMap[K]['response'];
+
+/** The message types a receiver handles. */
+export type MessageTypeFor<R extends Receiver> = {
+  [K in MessageType]: Definitions[K]['receiver'] extends R ? K : never;
+}[MessageType];
+
+/** What goes over the wire. */
+export interface Envelope<K extends MessageType = MessageType> {
+  type: K;
+  payload: RequestOf<K>;
+}
+
+/** A received message, narrowed by `type`. */
+export type AnyMessage = { [K in MessageType]: Envelope<K> }[MessageType];
+
+export function createEnvelope<K extends MessageType>(type: K, payload: RequestOf<K>): Envelope<K> {
+  return { type, payload };
+}
+
+export function isMessageType(value: unknown): value is MessageType {
+  return typeof value === 'string' && Object.hasOwn(MESSAGES, value);
+}
+
+function parsePayload<K extends MessageType>(type: K, payload: unknown): Envelope<K> | undefined {
+  const result = v.safeParse(MESSAGES[type].request, payload);
+  return result.success ? { type, payload: result.output } : undefined;
+}
+
+/**
+ * The message if it comes from this extension, has a known type and a valid payload; otherwise
+ * undefined, so the caller stays silent and leaves the message to other listeners.
+ */
+export function parseMessage(raw: unknown, senderId: string | undefined, extensionId: string): AnyMessage | undefined {
+  if (senderId === undefined || senderId !== extensionId) return undefined;
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const { type, payload } = raw as { type?: unknown; payload?: unknown };
+  if (!isMessageType(type)) return undefined;
+  // Envelope<union> → union of envelopes: sound because parsePayload keeps type and payload together.
+  return parsePayload(type, payload) as AnyMessage | undefined;
+}
+
+/** Whether `raw` names a known message type: a known type that fails parsing is a bug worth a log line. */
+export function isKnownMessage(raw: unknown): boolean {
+  return typeof raw === 'object' && raw !== null && isMessageType((raw as { type?: unknown }).type);
+}
+
+/** The response checked against its schema, so a sender gets what the types promise or an error. */
+export function parseResponse<K extends MessageType>(type: K, raw: unknown): { ok: true; value: ResponseOf<K> } | { ok: false } {
+  const result = v.safeParse(MESSAGES[type].response, raw);
+  return result.success ? { ok: true, value: result.output } : { ok: false };
+}

@@ -1,0 +1,36 @@
+// The settings module: one typed model over storage.sync. Importing this pulls in the browser
+// API; pure code (and tests of it) import './defaults', './parse', './queries' directly.
+export {
+  DEFAULT_SETTINGS,
+  HIGHLIGHT_STYLES,
+  HOVER_DELAY_MAX_MS,
+  HOVER_DELAY_MIN_MS,
+  MAX_DISABLED_TOPICS,
+  MAX_ENABLED_SITES,
+  MAX_PAUSED_SITES,
+  MAX_TOPIC_ID_LENGTH,
+  SETTINGS_KEYS,
+  SETTINGS_VERSION,
+  type HighlightStyle,
+  type Settings,
+  type SettingsKey,
+} from './defaults';
+export { MIGRATIONS, migrateSettings, type Migration, type RawSettings } from './migrations';
+export {
+  applySettingsPatch,
+  normalizeHostname,
+  normalizeOrigin,
+  normalizeTopicId,
+  parseSettings,
+  parseSettingsField,
+} from './parse';
+export { isSitePaused, isTopicEnabled } from './queries';
+export {
+  loadSettings,
+  onSettingsChanged,
+  resetSettings,
+  saveSettings,
+  SETTINGS_STORAGE_KEY,
+  SettingsStorageError,
+  SYNC_QUOTA_BYTES_PER_ITEM,
+} from './storage';

@@ -1,0 +1,162 @@
+import type { DigestLookup } from '../digest/lookup';
+import { formatDigestDate } from '../digest/lookup';
+import type { Fact } from '../digest/schema';
+import { SourceBadges } from './SourceBadge';
+import { TopicChip } from './TopicChip';
+
+export const CARD_MAX_FACTS = 4;
+const CARD_MAX_EVENTS = 3;
+
+export interface CardProps {
+  lookup: DigestLookup;
+  entryId: string;
+  theme: 'light' | 'dark';
+  pinned: boolean;
+  canGoBack: boolean;
+  onOpenEntry: (entryId: string) => void;
+  onBack: () => void;
+  onClose: () => void;
+}
+
+const KIND_LABELS: Record<string, string> = {
+  company: 'Company',
+  product: 'Product',
+  person: 'Person',
+  organisation: 'Organisation',
+  policy: 'Policy',
+  programme: 'Programme',
+  place: 'Place',
+  event: 'Event',
+  concept: 'Concept',
+  publication: 'Publication',
+};
+
+function factLabel(fact: Fact): string | null {
+  if (fact.label === 'reported') return null;
+  const word = { claim: 'Claim', opinion: 'Opinion', forecast: 'Forecast' }[fact.label];
+  return fact.by ? `${word} · ${fact.by}` : word;
+}
+
+/** The context card: what the entry is, what the sources say about it, and where they differ. */
+export function Card({ lookup, entryId, theme, pinned, canGoBack, onOpenEntry, onBack, onClose }: CardProps) {
+  const entry = lookup.entry(entryId);
+  if (!entry) return null;
+  const topic = lookup.topic(entry.topics[0] ?? '');
+  const titleId = `tw-card-title-${entry.id}`;
+  const sourcesOf = (ids: readonly string[]) => ids.map((id) => lookup.source(id));
+  const disputes = lookup.disputesOf(entry.id);
+  const events = lookup.eventsOf(entry.id).slice(0, CARD_MAX_EVENTS);
+  const cited = lookup.sourcesOf(entry.id).length;
+  const total = lookup.digest.sources.length;
+
+  return (
+    <section
+      class={`tw-card tw-${theme}`}
+      data-testid="techwar-card"
+      data-entry-id={entry.id}
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={titleId}
+    >
+      <header class="tw-head">
+        <div class="tw-head-text">
+          <h2 id={titleId} class="tw-name">
+            {entry.name}
+          </h2>
+          <div class="tw-meta">
+            <span class="tw-kind">{KIND_LABELS[entry.kind] ?? entry.kind}</span>
+            {topic ? <TopicChip topic={topic} theme={theme} /> : null}
+          </div>
+        </div>
+        {pinned ? (
+          <button type="button" class="tw-icon-button" aria-label="Close" onClick={onClose}>
+            ×
+          </button>
+        ) : null}
+      </header>
+
+      <p class="tw-summary">
+        {entry.summary.text} <SourceBadges sources={sourcesOf(entry.summary.sources)} />
+      </p>
+
+      {entry.facts.length > 0 ? (
+        <ul class="tw-facts" aria-label="Key facts">
+          {entry.facts.slice(0, CARD_MAX_FACTS).map((fact) => {
+            const label = factLabel(fact);
+            return (
+              <li key={fact.text}>
+                {label ? <span class={`tw-label tw-label-${fact.label}`}>{label}</span> : null}
+                {fact.text} <SourceBadges sources={sourcesOf(fact.sources)} />
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+
+      {entry.quotes[0] ? (
+        <figure class="tw-quote">
+          <blockquote>“{entry.quotes[0].text}”</blockquote>
+          <figcaption>
+            — {entry.quotes[0].speaker} <SourceBadges sources={sourcesOf([entry.quotes[0].source])} />
+          </figcaption>
+        </figure>
+      ) : null}
+
+      {disputes.length > 0 ? (
+        <section class="tw-disputes" aria-label="Sources disagree">
+          <h3>Sources disagree</h3>
+          {disputes.map((d) => (
+            <div key={d.id} class="tw-dispute">
+              <p class="tw-question">{d.question}</p>
+              <ul>
+                {d.sides.map((side) => (
+                  <li key={side.text}>
+                    {side.text} <SourceBadges sources={sourcesOf(side.sources)} />
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </section>
+      ) : null}
+
+      {events.length > 0 ? (
+        <section class="tw-events" aria-label="Timeline">
+          <h3>Timeline</h3>
+          <ol>
+            {events.map((ev) => (
+              <li key={ev.id}>
+                <time dateTime={ev.date.date}>{formatDigestDate(ev.date)}</time> {ev.text}{' '}
+                <SourceBadges sources={sourcesOf(ev.sources)} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      {entry.related.length > 0 ? (
+        <nav class="tw-related" aria-label="Related">
+          {entry.related.map((id) => {
+            const rel = lookup.entry(id);
+            return rel ? (
+              <button key={id} type="button" class="tw-related-chip" onClick={() => onOpenEntry(id)}>
+                {rel.name}
+              </button>
+            ) : null;
+          })}
+        </nav>
+      ) : null}
+
+      <footer class="tw-foot">
+        {canGoBack ? (
+          <button type="button" class="tw-back" onClick={onBack}>
+            ← Back
+          </button>
+        ) : null}
+        <span class="tw-count">
+          In {cited} of {total} sources
+        </span>
+      </footer>
+    </section>
+  );
+}

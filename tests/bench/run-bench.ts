@@ -1,0 +1,321 @@
+// `npm run bench`: the profile build in real Chromium against DESIGN.md's budgets. Every figure is
+// a ratio or a bound measured in this run, on this machine: our scan against a bare TreeWalker pass
+// over the same page, and against mark.js marking the same alias list.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { digest } from '../../src/digest';
+import { type ExtensionBrowser, launchWithExtension, waitForHighlights } from '../e2e/support/chromium';
+import { DIST, DIST_PROFILE, REPO, SHARED } from '../e2e/support/paths';
+import { generateArticle } from './generate-page';
+
+const BUDGET = {
+  scanVsWalk1MB: 1.5,
+  markjsSpeedup: 200,
+  longestSlice5MBMs: 16,
+  appendParagraphMs: 2,
+  hitTestMedianMs: 0.2,
+  contentGzipKB: 80,
+  heapGrowthMB: 3,
+};
+const WARM_RUNS = 5;
+const MATCHED = 'https://www.reuters.com/bench/';
+const UNMATCHED = 'https://example.org/bench/';
+
+interface ScanDetail {
+  chars: number;
+  nodes: number;
+  matches: number;
+  workMs: number;
+  slices: number;
+  longestSliceMs: number;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+};
+const round = (x: number, digits = 2): number => Number(x.toFixed(digits));
+
+/** Every alias as plain text: the list mark.js gets and the generator sprinkles. */
+const aliasTexts = digest.entries.flatMap((e) => e.aliases.map((a) => (typeof a === 'string' ? a : a.text)));
+const plainTerms = digest.entries.flatMap((e) =>
+  e.aliases.filter(
+    (a): a is string => typeof a === 'string' && /^[\p{Script=Latin}\d][\p{Script=Latin}\d .-]+$/u.test(a),
+  ),
+);
+
+function scanCount(page: Page): Promise<number> {
+  return page.evaluate(() => performance.getEntriesByName('techwar:scan').length);
+}
+
+async function nextScan(page: Page, after: number, timeout = 120_000): Promise<ScanDetail> {
+  await page.waitForFunction((n) => performance.getEntriesByName('techwar:scan').length > n, after, { timeout });
+  return page.evaluate((n) => (performance.getEntriesByName('techwar:scan')[n] as PerformanceMeasure).detail, after);
+}
+
+/** The floor: a TreeWalker that only reads every text node of the same document. */
+function bareWalkMs(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const t0 = performance.now();
+    const walker = document.createTreeWalker(document, NodeFilter.SHOW_TEXT);
+    let chars = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += (n as Text).data.length;
+    const ms = performance.now() - t0;
+    (globalThis as { __sink?: number }).__sink = chars;
+    return ms;
+  });
+}
+
+async function markJsMs(browser: ExtensionBrowser, name: string, html: string): Promise<number> {
+  const url = `${UNMATCHED}${name}-markjs`;
+  browser.serve(url, html);
+  const page = await browser.open(url);
+  await page.addScriptTag({ path: resolve(REPO, 'node_modules/mark.js/dist/mark.min.js') });
+  const ms = await page.evaluate(
+    (terms) =>
+      new Promise<number>((done) => {
+        const t0 = performance.now();
+        const Mark = (
+          globalThis as unknown as { Mark: new (el: Element) => { mark: (t: string[], o: object) => void } }
+        ).Mark;
+        new Mark(document.body).mark(terms, {
+          acrossElements: true,
+          separateWordSearch: false,
+          done: () => done(performance.now() - t0),
+        });
+      }),
+    aliasTexts,
+  );
+  await page.close();
+  return ms;
+}
+
+async function heapUsedMB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize / 2 ** 20;
+}
+
+async function hitTestMedianMs(page: Page, samples = 60): Promise<number> {
+  const points = await page.evaluate((n) => {
+    const out: { x: number; y: number }[] = [];
+    const ranges: AbstractRange[] = [];
+    for (const [name, hl] of CSS.highlights)
+      if (name.startsWith('techwar-')) ranges.push(...(hl as unknown as Iterable<AbstractRange>));
+    window.scrollTo(0, 0);
+    for (const r of ranges) {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      const rect = live.getClientRects()[0];
+      if (rect && rect.top > 0 && rect.bottom < innerHeight)
+        out.push({ x: rect.left + 2, y: rect.top + rect.height / 2 });
+      if (out.length >= n) break;
+    }
+    return out;
+  }, samples);
+  const before = await page.evaluate(() => performance.getEntriesByName('techwar:hit-test').length);
+  for (const p of points) {
+    await page.mouse.move(p.x, p.y);
+    await page.mouse.move(p.x + 1, p.y + 200);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+  }
+  const durations = await page.evaluate(
+    (n) =>
+      performance
+        .getEntriesByName('techwar:hit-test')
+        .slice(n)
+        .map((e) => e.duration),
+    before,
+  );
+  return durations.length ? median(durations) : Number.NaN;
+}
+
+interface PageResult {
+  page: string;
+  textChars: number;
+  matches: number;
+  coldWorkMs: number;
+  warmWorkMs: number;
+  walkMs: number;
+  ratio: number;
+  longestSliceMs: number;
+  slices: number;
+  markJsMs?: number;
+  markJsSpeedup?: number;
+}
+
+async function benchPage(browser: ExtensionBrowser, name: string, html: string, withMarkJs: boolean) {
+  const url = `${MATCHED}${name}`;
+  browser.serve(url, html);
+  const page = await browser.open(url);
+  const cold = await nextScan(page, 0);
+  const warm: ScanDetail[] = [];
+  for (let i = 0; i < WARM_RUNS; i++) {
+    const n = await scanCount(page);
+    await page.evaluate(() => document.dispatchEvent(new Event('techwar:bench-rescan')));
+    warm.push(await nextScan(page, n));
+  }
+  const walks: number[] = [];
+  for (let i = 0; i < WARM_RUNS; i++) walks.push(await bareWalkMs(page));
+  const warmWorkMs = median(warm.map((d) => d.workMs));
+  const walkMs = median(walks);
+  const result: PageResult = {
+    page: name,
+    textChars: cold.chars,
+    matches: cold.matches,
+    coldWorkMs: round(cold.workMs),
+    warmWorkMs: round(warmWorkMs),
+    walkMs: round(walkMs),
+    ratio: round(warmWorkMs / walkMs),
+    longestSliceMs: round(Math.max(cold.longestSliceMs, ...warm.map((d) => d.longestSliceMs))),
+    slices: cold.slices,
+  };
+  if (withMarkJs) {
+    result.markJsMs = round(await markJsMs(browser, name, html), 0);
+    result.markJsSpeedup = round(result.markJsMs / warmWorkMs, 0);
+  }
+  return { result, page };
+}
+
+function realPages(limit: number): { name: string; html: string }[] {
+  const index = resolve(SHARED, 'realpages/INDEX.tsv');
+  let rows: string[][];
+  try {
+    rows = readFileSync(index, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split('\t'));
+  } catch {
+    console.log('../shared/realpages is absent: real pages skipped.');
+    return [];
+  }
+  return rows
+    .sort((a, b) => Number(b[2]) - Number(a[2]))
+    .slice(0, limit)
+    .map((r) => ({
+      name: `real-${(r[0] as string).replace(/\.html$/, '')}`,
+      html: readFileSync(resolve(SHARED, 'realpages', r[0] as string), 'utf8'),
+    }));
+}
+
+function contentScriptGzipKB(): number {
+  const manifest = JSON.parse(readFileSync(resolve(DIST, 'manifest.json'), 'utf8'));
+  const files: string[] = manifest.content_scripts.flatMap((c: { js?: string[] }) => c.js ?? []);
+  const bytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(resolve(DIST, f))).length, 0);
+  return round(bytes / 1024, 1);
+}
+
+const browser = await launchWithExtension({ dist: DIST_PROFILE });
+const results: PageResult[] = [];
+const sizes = [
+  { name: 'generated-100KB', chars: 100_000, markjs: true },
+  { name: 'generated-1MB', chars: 1_000_000, markjs: true },
+  { name: 'generated-5MB', chars: 5_000_000, markjs: false },
+];
+let incrementalMs = Number.NaN;
+let hitMs = Number.NaN;
+let heapGrowthMB = Number.NaN;
+try {
+  for (const spec of sizes) {
+    const { html } = generateArticle(spec.chars, plainTerms, 7);
+    const { result, page } = await benchPage(browser, spec.name, html, spec.markjs);
+    results.push(result);
+    console.log(`${spec.name}: scan ${result.warmWorkMs} ms, walk ${result.walkMs} ms, ratio ${result.ratio}`);
+    if (spec.name === 'generated-1MB') {
+      await waitForHighlights(page);
+      const n = await scanCount(page);
+      await page.evaluate(() => {
+        const p = document.createElement('p');
+        const link = document.createElement('a');
+        link.href = '#';
+        link.textContent = 'Huawei';
+        p.append('Late update: ', link, ' and Nvidia traded claims over the H20 chip and export controls.');
+        document.querySelector('article')?.append(p);
+      });
+      incrementalMs = round((await nextScan(page, n)).workMs, 3);
+      hitMs = round(await hitTestMedianMs(page), 4);
+      const withExt = await heapUsedMB(page);
+      const bareUrl = `${UNMATCHED}${spec.name}-heap`;
+      browser.serve(bareUrl, html);
+      const bare = await browser.open(bareUrl);
+      heapGrowthMB = round(withExt - (await heapUsedMB(bare)), 2);
+      await bare.close();
+    }
+    await page.close();
+  }
+  for (const real of realPages(4)) {
+    const { result, page } = await benchPage(browser, real.name, real.html, false);
+    results.push(result);
+    console.log(`${real.name}: scan ${result.warmWorkMs} ms, walk ${result.walkMs} ms, ratio ${result.ratio}`);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+}
+
+const oneMB = results.find((r) => r.page === 'generated-1MB');
+const fiveMB = results.find((r) => r.page === 'generated-5MB');
+const gzipKB = contentScriptGzipKB();
+const checks = [
+  {
+    what: 'scan ÷ bare walk, 1 MB',
+    value: oneMB?.ratio,
+    budget: `≤ ${BUDGET.scanVsWalk1MB}`,
+    ok: (oneMB?.ratio ?? Infinity) <= BUDGET.scanVsWalk1MB,
+  },
+  {
+    what: 'mark.js ÷ scan, 1 MB',
+    value: oneMB?.markJsSpeedup,
+    budget: `≥ ${BUDGET.markjsSpeedup}`,
+    ok: (oneMB?.markJsSpeedup ?? 0) >= BUDGET.markjsSpeedup,
+  },
+  {
+    what: 'longest slice, 5 MB (ms)',
+    value: fiveMB?.longestSliceMs,
+    budget: `≤ ${BUDGET.longestSlice5MBMs}`,
+    ok: (fiveMB?.longestSliceMs ?? Infinity) <= BUDGET.longestSlice5MBMs,
+  },
+  {
+    what: 'append paragraph, 1 MB (ms work)',
+    value: incrementalMs,
+    budget: `≤ ${BUDGET.appendParagraphMs}`,
+    ok: incrementalMs <= BUDGET.appendParagraphMs,
+  },
+  {
+    what: 'hover hit-test median (ms)',
+    value: hitMs,
+    budget: `≤ ${BUDGET.hitTestMedianMs}`,
+    ok: hitMs <= BUDGET.hitTestMedianMs,
+  },
+  {
+    what: 'content script gzip (KB)',
+    value: gzipKB,
+    budget: `≤ ${BUDGET.contentGzipKB}`,
+    ok: gzipKB <= BUDGET.contentGzipKB,
+  },
+  {
+    what: 'JS heap growth, 1 MB (MB)',
+    value: heapGrowthMB,
+    budget: `≤ ${BUDGET.heapGrowthMB}`,
+    ok: heapGrowthMB <= BUDGET.heapGrowthMB,
+  },
+];
+
+console.log('\nPages');
+console.table(results);
+console.log('Budgets (DESIGN.md)');
+console.table(checks.map((c) => ({ ...c, ok: c.ok ? 'pass' : 'FAIL' })));
+writeFileSync(
+  resolve(REPO, 'bench-results.json'),
+  `${JSON.stringify({ when: new Date().toISOString(), pages: results, checks }, null, 2)}\n`,
+);
+console.log('Written to bench-results.json');
+process.exitCode = checks.every((c) => c.ok) ? 0 : 1;

@@ -1,0 +1,113 @@
+// Debian's Chromium with the built extension loaded, every page served from local files under a
+// real news URL, and every other request refused: nothing leaves the machine.
+import { readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { hasTopicHighlights, termCenter, topicHighlightTexts, visibleCardEntryId } from './page-probes';
+import { DIST, FIXTURES, tempDir } from './paths';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  /** Every request the browser tried to send off the machine (all were refused). */
+  blocked: string[];
+  /** Serves `html` at `url` for the pages of this context. */
+  serve(url: string, html: string): void;
+  /** Opens `url` (served with serve() or serveFixture()) in a new tab. */
+  open(url: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  dist?: string;
+  colorScheme?: 'light' | 'dark';
+  viewport?: { width: number; height: number };
+  /** A visible window (needs a display); headless otherwise. */
+  headed?: boolean;
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const dist = options.dist ?? DIST;
+  const profile = tempDir('chromium-profile');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: false,
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: options.headed ? null : (options.viewport ?? { width: 1200, height: 900 }),
+    args: [
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+      ...(options.headed ? [] : ['--headless=new']),
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  let [worker] = context.serviceWorkers();
+  if (!worker) worker = await context.waitForEvent('serviceworker');
+  const extensionId = new URL(worker.url()).host;
+
+  const pages = new Map<string, string>();
+  const blocked: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    // The extension's own pages load from the extension, not the network.
+    if (url.startsWith('chrome-extension://')) return route.continue();
+    const html = pages.get(url.split('#')[0] as string);
+    if (html !== undefined) {
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    }
+    blocked.push(url);
+    return route.abort('blockedbyclient');
+  });
+
+  return {
+    context,
+    extensionId,
+    worker,
+    blocked,
+    serve(url, html) {
+      pages.set(url, html);
+    },
+    async open(url) {
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export function fixture(name: string): string {
+  return readFileSync(resolve(FIXTURES, name), 'utf8');
+}
+
+/** Resolves once the content script has registered at least one topic highlight with ranges. */
+export async function waitForHighlights(page: Page, timeout = 10_000): Promise<void> {
+  await page.waitForFunction(hasTopicHighlights, undefined, { timeout });
+}
+
+export function highlightTexts(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(topicHighlightTexts);
+}
+
+/** The centre of the first highlighted range whose text is `text`, scrolled into view. */
+export async function pointOfTerm(page: Page, text: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(termCenter, text);
+  if (!point) throw new Error(`no highlighted range with text "${text}"`);
+  return point;
+}
+
+export function cardEntryId(page: Page): Promise<string | null> {
+  return page.evaluate(visibleCardEntryId);
+}

@@ -1,0 +1,60 @@
+// Seed fidelity: quotes are verbatim, and nothing else in the digest copies the seeds' sentences.
+import { describe, expect, it } from 'vitest';
+import type { Digest } from '../../../src/digest/schema';
+import { nGrams, readDigestJson, readSeed, SEEDS_DIR, seedFiles, seedsPresent, stringsWithPaths } from './helpers';
+
+const RUN = 10;
+
+if (!seedsPresent) {
+  console.warn(`[digest seeds] ${SEEDS_DIR} is absent: the seed fidelity tests are skipped.`);
+}
+
+const digest = readDigestJson() as Digest;
+
+describe('digest against the seed articles', () => {
+  it.skipIf(!seedsPresent)('has one source per seed file, and every source file exists', () => {
+    expect(digest.sources.map((s) => s.file).sort()).toEqual(seedFiles());
+  });
+
+  it.skipIf(!seedsPresent)('quotes every speaker verbatim from the cited seed', () => {
+    const fileOf = new Map(digest.sources.map((s) => [s.id, s.file]));
+    const missing: string[] = [];
+    digest.entries.forEach((entry) => {
+      entry.quotes.forEach((quote, k) => {
+        const file = fileOf.get(quote.source);
+        const seed = file ? readSeed(file) : '';
+        if (!seed.includes(quote.text))
+          missing.push(`${entry.id}.quotes[${k}] ${JSON.stringify(quote.text)} not in ${quote.source}`);
+        const surname = quote.speaker.split(/\s+/).pop() ?? '';
+        if (!seed.includes(surname))
+          missing.push(`${entry.id}.quotes[${k}] speaker ${quote.speaker} not named in ${quote.source}`);
+      });
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it.skipIf(!seedsPresent)(`shares no run of ${RUN} words with any seed outside quotes and aliases`, () => {
+    const seedRuns = new Map<string, string>();
+    for (const file of seedFiles()) for (const gram of nGrams(readSeed(file), RUN)) seedRuns.set(gram, file);
+    const exempt = /^entries\[\d+\]\.(aliases(\[|$)|quotes\[\d+\]\.text$)/;
+    const copied: string[] = [];
+    for (const { path, text } of stringsWithPaths(digest)) {
+      if (exempt.test(path)) continue;
+      for (const gram of nGrams(text, RUN)) {
+        const file = seedRuns.get(gram);
+        if (file) copied.push(`${path}: "${gram}" (${file})`);
+      }
+    }
+    expect(copied).toEqual([]);
+  });
+
+  it('the word-run check itself catches a copied sentence and normalises apostrophes and punctuation', () => {
+    const seed = 'Xi has vowed that China will no longer rely on “anyone’s gifts.” Then more.';
+    const copy = "xi has vowed, that China will no longer rely on anyone's gifts";
+    const seedGrams = new Set(nGrams(seed, RUN));
+    expect(nGrams(copy, RUN).some((g) => seedGrams.has(g))).toBe(true);
+    expect(
+      nGrams('Xi promised China would stop depending on what others give it', RUN).some((g) => seedGrams.has(g)),
+    ).toBe(false);
+  });
+});

@@ -1,0 +1,271 @@
+// One broken fixture per class of error: each must fail and name the id and the field.
+import { describe, expect, it } from 'vitest';
+import { formatDigestErrors, validateDigest } from '../../../src/digest/validate';
+import { type MinimalDigest, minimalDigest } from './helpers';
+
+// biome-ignore lint/suspicious/noExplicitAny: fixtures deliberately break the types
+type Loose = any;
+
+/** Validates a broken copy of the minimal digest and returns its errors (failing if it passed). */
+function errorsOf(mutate: (d: Loose) => void): string[] {
+  const d: MinimalDigest = structuredClone(minimalDigest());
+  mutate(d);
+  const result = validateDigest(d);
+  if (result.ok) throw new Error('expected the broken digest to fail validation');
+  return result.errors;
+}
+
+describe('validateDigest', () => {
+  it('accepts the minimal digest and returns it typed', () => {
+    const result = validateDigest(minimalDigest());
+    expect(result.ok ? [] : result.errors).toEqual([]);
+    if (result.ok) expect(result.digest.entries[0]?.id).toBe('alpha');
+  });
+
+  it('rejects input that is not a digest at all', () => {
+    const result = validateDigest('nope');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]).toMatch(/^digest: /);
+  });
+
+  describe('shape errors name the item id and the field', () => {
+    it('a missing field', () => {
+      const errors = errorsOf((d) => {
+        delete (d.entries[1] as Loose).name;
+      });
+      expect(errors).toEqual([expect.stringMatching(/^entries\[1\] \(id "beta"\)\.name: is missing/)]);
+    });
+
+    it('an unknown field', () => {
+      const errors = errorsOf((d) => {
+        (d.entries[0] as Loose).events = [];
+      });
+      expect(errors).toEqual(['entries[0] (id "alpha").events: unknown field "events" (not in the schema)']);
+    });
+
+    it('an id that is not kebab-case', () => {
+      const errors = errorsOf((d) => {
+        (d.timeline[0] as Loose).id = 'Launch Day';
+      });
+      expect(errors).toEqual(['timeline[0] (id "Launch Day").id: must be kebab-case (a-z, 0-9, -)']);
+    });
+
+    it('a bad label deep inside an entry', () => {
+      const errors = errorsOf((d) => {
+        (d.entries[0].facts[1] as Loose).label = 'rumour';
+      });
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(/^entries\[0\] \(id "alpha"\)\.facts\[1\]\.label: /);
+    });
+
+    it('a topic colour that is not lower-case #rrggbb', () => {
+      const errors = errorsOf((d) => {
+        (d.topics[1] as Loose).color.light = '#B0227A';
+        (d.topics[0] as Loose).color.dark = '#6af';
+      });
+      expect(errors.sort()).toEqual([
+        'topics[0] (id "chips").color.dark: must be a lower-case #rrggbb colour',
+        'topics[1] (id "people").color.light: must be a lower-case #rrggbb colour',
+      ]);
+    });
+
+    it('a badge that is too long', () => {
+      const errors = errorsOf((d) => {
+        (d.sources[0] as Loose).short = 'A very long badge text';
+      });
+      expect(errors).toEqual(['sources[0] (id "src-a").short: must be at most 14 characters']);
+    });
+  });
+
+  it('duplicate ids within a collection', () => {
+    const errors = errorsOf((d) => {
+      const copy = structuredClone(d.entries[0]) as Loose;
+      copy.aliases = ['Something Else'];
+      copy.related = [];
+      d.entries.push(copy);
+      d.disputes.push(structuredClone(d.disputes[0]) as Loose);
+    });
+    expect(errors).toContain('entries[2] (id "alpha").id: duplicate id "alpha" (first used by entries[0])');
+    expect(errors).toContain('disputes[1] (id "who-wins").id: duplicate id "who-wins" (first used by disputes[0])');
+  });
+
+  it('unknown source ids anywhere', () => {
+    const errors = errorsOf((d) => {
+      d.entries[0].facts[0].sources = ['src-a', 'src-zz'];
+      d.entries[1].summary.sources = ['src-y'];
+      d.timeline[0].sources = ['src-t'];
+      d.disputes[0].sides[1].sources = ['src-d'];
+      d.briefing[0].paragraphs[0].sources = ['src-b'];
+    });
+    expect(errors.sort()).toEqual(
+      [
+        'entries[0] (id "alpha").facts[0].sources[1]: unknown source id "src-zz"',
+        'entries[1] (id "beta").summary.sources[0]: unknown source id "src-y"',
+        'timeline[0] (id "launch").sources[0]: unknown source id "src-t"',
+        'disputes[0] (id "who-wins").sides[1].sources[0]: unknown source id "src-d"',
+        'briefing[0] (id "what-happened").paragraphs[0].sources[0]: unknown source id "src-b"',
+      ].sort(),
+    );
+  });
+
+  it('unknown topic ids', () => {
+    const errors = errorsOf((d) => {
+      d.entries[1].topics = ['people', 'weather'];
+    });
+    expect(errors).toEqual(['entries[1] (id "beta").topics[1]: unknown topic id "weather"']);
+  });
+
+  it('dangling entry ids in related, timeline and disputes', () => {
+    const errors = errorsOf((d) => {
+      d.entries[0].related = ['beta', 'gamma'];
+      d.timeline[0].entries = ['delta'];
+      d.disputes[0].entries = ['alpha', 'epsilon'];
+    });
+    expect(errors.sort()).toEqual(
+      [
+        'entries[0] (id "alpha").related[1]: unknown entry id "gamma"',
+        'timeline[0] (id "launch").entries[0]: unknown entry id "delta"',
+        'disputes[0] (id "who-wins").entries[1]: unknown entry id "epsilon"',
+      ].sort(),
+    );
+  });
+
+  it('an entry relating to itself', () => {
+    const errors = errorsOf((d) => {
+      d.entries[1].related = ['alpha', 'beta'];
+    });
+    expect(errors).toEqual(['entries[1] (id "beta").related[1]: entry relates to itself']);
+  });
+
+  describe('aliases', () => {
+    it('the same alias on two entries', () => {
+      const errors = errorsOf((d) => {
+        d.entries[1].aliases.push('alpha corp');
+      });
+      expect(errors).toEqual([
+        'entries[1] (id "beta").aliases[2]: alias "alpha corp" is also an alias of entry "alpha" (entries[0].aliases[0]); give them near/notNear rules that separate them',
+      ]);
+    });
+
+    it('a shared alias is allowed when near/notNear rules separate the entries', () => {
+      const d = minimalDigest() as Loose;
+      d.entries[0].aliases.push({ text: 'Mercury', near: ['planet', 'orbit'] });
+      d.entries[1].aliases.push({ text: 'Mercury', near: ['singer'], notNear: ['planet', 'orbit'] });
+      expect(validateDigest(d)).toMatchObject({ ok: true });
+      // Without the notNear on the second one, a paragraph about the planet and a singer is ambiguous.
+      d.entries[1].aliases[2] = { text: 'Mercury', near: ['singer'] };
+      const result = validateDigest(d);
+      expect(result.ok ? [] : result.errors).toEqual([
+        expect.stringContaining('entries[1] (id "beta").aliases[2]: alias "Mercury" is also an alias of entry "alpha"'),
+      ]);
+    });
+
+    it('two case-sensitive aliases differing only in case do not clash; case-insensitive ones do', () => {
+      const d = minimalDigest() as Loose;
+      d.entries[1].aliases.push({ text: 'ALPHA', caseSensitive: true });
+      expect(validateDigest(d)).toMatchObject({ ok: true });
+      d.entries[1].aliases[2] = 'ALPHA';
+      const result = validateDigest(d);
+      expect(result.ok ? [] : result.errors).toEqual([
+        'entries[1] (id "beta").aliases[2]: alias "ALPHA" is also an alias of entry "alpha" (entries[0].aliases[1]); give them near/notNear rules that separate them',
+      ]);
+    });
+
+    it('a generic alias', () => {
+      const errors = errorsOf((d) => {
+        d.entries[0].aliases.push('AI', { text: 'Semiconductors', near: ['Alpha'] });
+      });
+      expect(errors).toEqual([
+        'entries[0] (id "alpha").aliases[2]: alias "AI" is too generic to highlight alone',
+        'entries[0] (id "alpha").aliases[3]: alias "Semiconductors" is too generic to highlight alone',
+      ]);
+    });
+
+    it('a short Latin alias without caseSensitive or context', () => {
+      const errors = errorsOf((d) => {
+        d.entries[1].aliases.push('Bea', { text: 'B-B', notNear: ['bee'] });
+      });
+      expect(errors).toEqual([
+        'entries[1] (id "beta").aliases[2]: short alias "Bea" (3 letters or digits) must be caseSensitive or carry a context rule (near or afterEntry)',
+        'entries[1] (id "beta").aliases[3]: short alias "B-B" (2 letters or digits) must be caseSensitive or carry a context rule (near or afterEntry)',
+      ]);
+    });
+
+    it('short aliases pass with caseSensitive, near or afterEntry, and CJK aliases need no rule', () => {
+      const d = minimalDigest() as Loose;
+      d.entries[0].aliases.push({ text: 'ALC', caseSensitive: true }, { text: 'A1', near: ['chip'] }, '阿尔法');
+      d.entries[1].aliases.push({ text: 'Bea', afterEntry: true });
+      expect(validateDigest(d)).toMatchObject({ ok: true });
+    });
+
+    it('an entry whose every alias needs a previous match', () => {
+      const errors = errorsOf((d) => {
+        d.entries[1].aliases = [{ text: 'Beta', caseSensitive: true, afterEntry: true }];
+      });
+      expect(errors).toEqual([
+        expect.stringMatching(/^entries\[1\] \(id "beta"\)\.aliases: every alias has afterEntry/),
+      ]);
+    });
+  });
+
+  it('by missing on a claim, opinion or forecast', () => {
+    const errors = errorsOf((d) => {
+      delete (d.entries[0].facts[1] as Loose).by;
+      d.entries[0].facts.push({ text: 'It is great.', sources: ['src-a'], label: 'opinion' } as Loose);
+    });
+    expect(errors).toEqual([
+      'entries[0] (id "alpha").facts[1].by: a "forecast" fact must say who makes it (by)',
+      'entries[0] (id "alpha").facts[2].by: a "opinion" fact must say who makes it (by)',
+    ]);
+  });
+
+  it('a summary over 300 characters', () => {
+    const errors = errorsOf((d) => {
+      d.entries[1].summary.text = `${'x'.repeat(300)}y`;
+    });
+    expect(errors).toEqual(['entries[1] (id "beta").summary.text: summary is 301 characters; the limit is 300']);
+  });
+
+  it('a summary of exactly 300 characters passes', () => {
+    const d: Loose = minimalDigest();
+    d.entries[1].summary.text = 'x'.repeat(300);
+    expect(validateDigest(d)).toMatchObject({ ok: true });
+  });
+
+  it('invalid calendar dates', () => {
+    const errors = errorsOf((d) => {
+      d.timeline[0].date = { date: '2025-02-29' } as Loose;
+      d.sources[0].date = { date: '2025-04-31', approximate: true };
+    });
+    expect(errors.sort()).toEqual(
+      [
+        'sources[0] (id "src-a").date.date: 2025-04-31 is not a real calendar date (month 4 of 2025 has 30 days)',
+        'timeline[0] (id "launch").date.date: 2025-02-29 is not a real calendar date (month 2 of 2025 has 28 days)',
+      ].sort(),
+    );
+  });
+
+  it('a date in the wrong format is a shape error', () => {
+    const errors = errorsOf((d) => {
+      d.timeline[0].date = { date: '2025-13' } as Loose;
+    });
+    expect(errors).toEqual(['timeline[0] (id "launch").date.date: must be YYYY, YYYY-MM or YYYY-MM-DD']);
+  });
+
+  it('a quote whose source is unknown', () => {
+    const errors = errorsOf((d) => {
+      d.entries[0].quotes[0].source = 'src-q';
+    });
+    expect(errors).toEqual(['entries[0] (id "alpha").quotes[0].source: unknown source id "src-q" for a quote']);
+  });
+});
+
+describe('formatDigestErrors', () => {
+  it('lists every error under a count', () => {
+    const text = formatDigestErrors(['entries[0] (id "a").name: is missing', 'topics[1] (id "ai").color.light: bad']);
+    expect(text).toBe(
+      'The digest has 2 problems:\n  - entries[0] (id "a").name: is missing\n  - topics[1] (id "ai").color.light: bad',
+    );
+    expect(formatDigestErrors(['x: y'])).toBe('The digest has 1 problem:\n  - x: y');
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import {
+  type AnyMessage,
+  createEnvelope,
+  type MessageMap,
+  type MessageTypeFor,
+  parseMessage,
+  parseResponse,
+} from '../../../src/messages/contract';
+
+const EXTENSION_ID = 'our-extension';
+
+const validMessages: AnyMessage[] = [
+  { type: 'page-summary', payload: { url: 'https://example.com/a', entries: [{ id: 'tsmc', count: 3 }], total: 3 } },
+  { type: 'get-summary', payload: {} },
+  { type: 'jump-to', payload: { entryId: 'export-controls' } },
+  { type: 'command', payload: { name: 'next-term' } },
+  { type: 'lookup', payload: { text: 'Huawei' } },
+];
+
+describe('MessageMap', () => {
+  it('types each request and response', () => {
+    expectTypeOf<MessageMap['jump-to']['request']>().toEqualTypeOf<{ entryId: string }>();
+    expectTypeOf<MessageMap['jump-to']['response']>().toEqualTypeOf<{ ok: boolean }>();
+    expectTypeOf<MessageMap['page-summary']['response']>().toEqualTypeOf<void>();
+    expectTypeOf<MessageMap['command']['request']['name']>().toEqualTypeOf<'next-term' | 'previous-term' | 'toggle-highlights'>();
+    expectTypeOf<MessageMap['get-summary']['response']['state']>().toEqualTypeOf<'active' | 'paused' | 'disabled'>();
+    expectTypeOf<MessageTypeFor<'background'>>().toEqualTypeOf<'page-summary'>();
+    expectTypeOf<MessageTypeFor<'content'>>().toEqualTypeOf<'get-summary' | 'jump-to' | 'command' | 'lookup'>();
+  });
+});
+
+describe('parseMessage', () => {
+  it.each(validMessages)('accepts a valid $type message', (message) => {
+    expect(parseMessage(structuredClone(message), EXTENSION_ID, EXTENSION_ID)).toEqual(message);
+  });
+
+  it('builds envelopes that parse back', () => {
+    const envelope = createEnvelope('lookup', { text: 'SMIC' });
+    expect(parseMessage(envelope, EXTENSION_ID, EXTENSION_ID)).toEqual({ type: 'lookup', payload: { text: 'SMIC' } });
+  });
+
+  it('strips keys a payload should not carry', () => {
+    const parsed = parseMessage({ type: 'jump-to', payload: { entryId: 'tsmc', extra: 1 } }, EXTENSION_ID, EXTENSION_ID);
+    expect(parsed).toEqual({ type: 'jump-to', payload: { entryId: 'tsmc' } });
+  });
+
+  it.each([
+    ['another extension', 'someone-else'],
+    ['a sender without an id (a web page)', undefined],
+    ['an empty id', ''],
+  ])('ignores a message from %s', (_, senderId) => {
+    expect(parseMessage(validMessages[2], senderId, EXTENSION_ID)).toBeUndefined();
+  });
+
+  it.each([
+    ['null', null],
+    ['a string', 'get-summary'],
+    ['no type', { payload: {} }],
+    ['an unknown type', { type: 'delete-everything', payload: {} }],
+    ['an inherited name as type', { type: 'toString', payload: {} }],
+    ['__proto__ as type', JSON.parse('{"type":"__proto__","payload":{}}')],
+    ['a type of the wrong kind', { type: 1, payload: {} }],
+  ])('ignores %s', (_, raw) => {
+    expect(parseMessage(raw, EXTENSION_ID, EXTENSION_ID)).toBeUndefined();
+  });
+
+  it.each([
+    ['page-summary', { url: 'not a url', entries: [], total: 0 }],
+    ['page-summary', { url: 'https://example.com', entries: [{ id: 'tsmc', count: -1 }], total: 0 }],
+    ['page-summary', { url: 'https://example.com', entries: [{ id: 'TSMC!', count: 1 }], total: 1 }],
+    ['page-summary', { url: 'https://example.com', entries: 'tsmc', total: 1 }],
+    ['page-summary', { url: 'https://example.com', entries: [], total: 1.5 }],
+    ['get-summary', undefined],
+    ['get-summary', null],
+    ['jump-to', { entryId: 42 }],
+    ['jump-to', {}],
+    ['command', { name: 'delete-page' }],
+    ['lookup', { text: null }],
+    ['lookup', 'Huawei'],
+  ])('ignores a %s message with payload %j', (type, payload) => {
+    expect(parseMessage({ type, payload }, EXTENSION_ID, EXTENSION_ID)).toBeUndefined();
+  });
+});
+
+describe('parseResponse', () => {
+  it('accepts responses that match the contract', () => {
+    expect(parseResponse('jump-to', { ok: true })).toEqual({ ok: true, value: { ok: true } });
+    expect(parseResponse('lookup', { found: true, entryId: 'tsmc' })).toEqual({ ok: true, value: { found: true, entryId: 'tsmc' } });
+    expect(parseResponse('lookup', { found: false })).toEqual({ ok: true, value: { found: false } });
+  });
+
+  it('reads any answer to a void message as undefined', () => {
+    expect(parseResponse('command', undefined)).toEqual({ ok: true, value: undefined });
+    expect(parseResponse('page-summary', null)).toEqual({ ok: true, value: undefined });
+  });
+
+  it('rejects responses that do not', () => {
+    expect(parseResponse('get-summary', undefined)).toEqual({ ok: false });
+    expect(parseResponse('get-summary', { entries: [], total: 0, state: 'sleeping' })).toEqual({ ok: false });
+    expect(parseResponse('jump-to', { ok: 'yes' })).toEqual({ ok: false });
+  });
+});

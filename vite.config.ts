@@ -1,0 +1,93 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import { defineConfig, type Plugin } from 'vite';
+import baseManifest from './manifest.json' with { type: 'json' };
+import { highlightCss } from './src/content/highlight-css';
+import { formatDigestErrors, validateDigest } from './src/digest/validate';
+
+/** One source, three targets: `vite build` (Chrome), `--mode firefox`, `--mode profile`. */
+type Target = 'chrome' | 'firefox' | 'profile';
+
+const OUT_DIRS: Record<Target, string> = {
+  chrome: 'dist',
+  firefox: 'dist-firefox',
+  profile: 'dist-profile',
+};
+
+export const FIREFOX_GECKO = {
+  id: 'techwar-lens@techwar-lens.dev',
+  strict_min_version: '142.0',
+  data_collection_permissions: { required: ['none'] },
+};
+
+function targetOf(mode: string): Target {
+  return mode === 'firefox' || mode === 'profile' ? mode : 'chrome';
+}
+
+export function manifestFor(target: Target): ManifestV3Export {
+  if (target !== 'firefox') return baseManifest as ManifestV3Export;
+  const { service_worker, ...background } = baseManifest.background;
+  return {
+    ...baseManifest,
+    // Firefox runs MV3 backgrounds as event pages, not service workers.
+    background: { ...background, scripts: [service_worker] },
+    browser_specific_settings: { gecko: FIREFOX_GECKO },
+  } as ManifestV3Export;
+}
+
+const DIGEST_PATH = resolve(import.meta.dirname, 'src/digest/digest.json');
+const HIGHLIGHT_CSS_FILE = 'src/content/highlights.css';
+
+/**
+ * A malformed digest fails the build, naming the entry and field. The highlight stylesheet the
+ * manifest declares is generated from the validated topics.
+ */
+function digestPlugin(): Plugin {
+  let css = '';
+  return {
+    name: 'techwar:digest',
+    enforce: 'pre',
+    buildStart() {
+      this.addWatchFile(DIGEST_PATH);
+      const result = validateDigest(JSON.parse(readFileSync(DIGEST_PATH, 'utf8')));
+      if (!result.ok) this.error(`src/digest/digest.json is invalid:\n${formatDigestErrors(result.errors)}`);
+      css = highlightCss(result.digest.topics);
+    },
+    // crxjs copies manifest-declared CSS as it is on disk (an empty placeholder), so the
+    // generated rules are written over the copy.
+    writeBundle(output) {
+      const copy = resolve(output.dir ?? '', HIGHLIGHT_CSS_FILE);
+      const written = JSON.parse(readFileSync(resolve(output.dir ?? '', 'manifest.json'), 'utf8'));
+      const declared = written.content_scripts?.some((c: { css?: string[] }) => c.css?.includes(HIGHLIGHT_CSS_FILE));
+      if (!declared) this.error(`${HIGHLIGHT_CSS_FILE} is not declared in the built manifest`);
+      writeFileSync(copy, css);
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  const target = targetOf(mode);
+  return {
+    plugins: [
+      digestPlugin(),
+      preact(),
+      crx({
+        manifest: manifestFor(target),
+        browser: target === 'firefox' ? 'firefox' : 'chrome',
+        // A self-contained content script: no loader, no web_accessible_resources for pages to probe.
+        contentScripts: { standaloneFiles: ['src/content/main.ts'] },
+      }),
+    ],
+    define: {
+      __TECHWAR_PROFILE__: JSON.stringify(target === 'profile'),
+    },
+    build: {
+      outDir: OUT_DIRS[target],
+      emptyOutDir: true,
+      target: 'es2022',
+      sourcemap: false,
+    },
+  };
+});
