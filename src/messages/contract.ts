@@ -122,7 +122,10 @@ export function isKnownMessage(raw: unknown): boolean {
 }
 
 /** The response checked against its schema, so a sender gets what the types promise or an error. */
-export function parseResponse<K extends MessageType>(type: K, raw: unknown): { ok: true; value: ResponseOf<K> } | { ok: false } {
+export function parseResponse<K extends MessageType>(
+  type: K,
+  raw: unknown,
+): { ok: true; value: ResponseOf<K> } | { ok: false } {
   const result = v.safeParse(MESSAGES[type].response, raw);
   return result.success ? { ok: true, value: result.output } : { ok: false };
 }

@@ -19,5 +19,5 @@ export {
   type RequestOf,
   type ResponseOf,
 } from './contract';
-export { handleMessages, type Handlers, type HandlersFor, type MessageHandler } from './handle';
+export { type Handlers, type HandlersFor, handleMessages, type MessageHandler } from './handle';
 export { MessageResponseError, sendToBackground, sendToTab } from './send';

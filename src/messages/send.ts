@@ -1,6 +1,13 @@
 // Typed senders. Each accepts only the message types its receiver handles.
 import browser, { type Tabs } from 'webextension-polyfill';
-import { createEnvelope, type MessageType, type MessageTypeFor, parseResponse, type RequestOf, type ResponseOf } from './contract';
+import {
+  createEnvelope,
+  type MessageType,
+  type MessageTypeFor,
+  parseResponse,
+  type RequestOf,
+  type ResponseOf,
+} from './contract';
 
 /** The receiver answered with something its schema rejects (or, for a question, with nothing). */
 export class MessageResponseError extends Error {

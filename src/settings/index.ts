@@ -3,6 +3,7 @@
 export {
   DEFAULT_SETTINGS,
   HIGHLIGHT_STYLES,
+  type HighlightStyle,
   HOVER_DELAY_MAX_MS,
   HOVER_DELAY_MIN_MS,
   MAX_DISABLED_TOPICS,
@@ -11,11 +12,10 @@ export {
   MAX_TOPIC_ID_LENGTH,
   SETTINGS_KEYS,
   SETTINGS_VERSION,
-  type HighlightStyle,
   type Settings,
   type SettingsKey,
 } from './defaults';
-export { MIGRATIONS, migrateSettings, type Migration, type RawSettings } from './migrations';
+export { MIGRATIONS, type Migration, migrateSettings, type RawSettings } from './migrations';
 export {
   applySettingsPatch,
   normalizeHostname,
@@ -29,8 +29,8 @@ export {
   loadSettings,
   onSettingsChanged,
   resetSettings,
-  saveSettings,
   SETTINGS_STORAGE_KEY,
   SettingsStorageError,
   SYNC_QUOTA_BYTES_PER_ITEM,
+  saveSettings,
 } from './storage';

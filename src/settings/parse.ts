@@ -44,7 +44,8 @@ export function normalizeOrigin(value: unknown): string | undefined {
   } catch {
     return undefined;
   }
-  const bare = url.username === '' && url.password === '' && url.pathname === '/' && url.search === '' && url.hash === '';
+  const bare =
+    url.username === '' && url.password === '' && url.pathname === '/' && url.search === '' && url.hash === '';
   if (!bare || (url.protocol !== 'https:' && url.protocol !== 'http:')) return undefined;
   return normalizeHostname(url.hostname) === url.hostname ? url.origin : undefined;
 }

@@ -48,6 +48,7 @@ if (headed) {
     await page.mouse.move(x, y);
     await page.waitForFunction(visibleCardEntryId, undefined, { timeout: 5000 });
     const id = await cardEntryId(page);
+    await page.waitForTimeout(300); // let the fade-in finish
     const name = `${String(shot++).padStart(2, '0')}-card-${(id ?? 'none').replace(/[^a-z0-9-]/g, '')}.png`;
     await page.screenshot({ path: resolve(OUT, name) });
     lines.push(`  "${term}" → ${id} (${digest.entries.find((e) => e.id === id)?.name ?? '?'}), ${name}`);

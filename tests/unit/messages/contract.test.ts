@@ -23,7 +23,9 @@ describe('MessageMap', () => {
     expectTypeOf<MessageMap['jump-to']['request']>().toEqualTypeOf<{ entryId: string }>();
     expectTypeOf<MessageMap['jump-to']['response']>().toEqualTypeOf<{ ok: boolean }>();
     expectTypeOf<MessageMap['page-summary']['response']>().toEqualTypeOf<void>();
-    expectTypeOf<MessageMap['command']['request']['name']>().toEqualTypeOf<'next-term' | 'previous-term' | 'toggle-highlights'>();
+    expectTypeOf<MessageMap['command']['request']['name']>().toEqualTypeOf<
+      'next-term' | 'previous-term' | 'toggle-highlights'
+    >();
     expectTypeOf<MessageMap['get-summary']['response']['state']>().toEqualTypeOf<'active' | 'paused' | 'disabled'>();
     expectTypeOf<MessageTypeFor<'background'>>().toEqualTypeOf<'page-summary'>();
     expectTypeOf<MessageTypeFor<'content'>>().toEqualTypeOf<'get-summary' | 'jump-to' | 'command' | 'lookup'>();
@@ -41,7 +43,11 @@ describe('parseMessage', () => {
   });
 
   it('strips keys a payload should not carry', () => {
-    const parsed = parseMessage({ type: 'jump-to', payload: { entryId: 'tsmc', extra: 1 } }, EXTENSION_ID, EXTENSION_ID);
+    const parsed = parseMessage(
+      { type: 'jump-to', payload: { entryId: 'tsmc', extra: 1 } },
+      EXTENSION_ID,
+      EXTENSION_ID,
+    );
     expect(parsed).toEqual({ type: 'jump-to', payload: { entryId: 'tsmc' } });
   });
 
@@ -86,7 +92,10 @@ describe('parseMessage', () => {
 describe('parseResponse', () => {
   it('accepts responses that match the contract', () => {
     expect(parseResponse('jump-to', { ok: true })).toEqual({ ok: true, value: { ok: true } });
-    expect(parseResponse('lookup', { found: true, entryId: 'tsmc' })).toEqual({ ok: true, value: { found: true, entryId: 'tsmc' } });
+    expect(parseResponse('lookup', { found: true, entryId: 'tsmc' })).toEqual({
+      ok: true,
+      value: { found: true, entryId: 'tsmc' },
+    });
     expect(parseResponse('lookup', { found: false })).toEqual({ ok: true, value: { found: false } });
   });
 

@@ -1,6 +1,6 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { handleMessages, type HandlersFor } from '../../../src/messages';
+import { type HandlersFor, handleMessages } from '../../../src/messages';
 
 vi.mock('webextension-polyfill', () => import('../setup/fake-polyfill'));
 
@@ -13,7 +13,7 @@ function deliver(message: unknown, sender: { id?: string } = ownSender()) {
 }
 
 /** The one listener handleMessages registered, to see what it returns synchronously. */
-function captureListener(): () => ((message: unknown, sender: { id?: string }) => unknown) {
+function captureListener(): () => (message: unknown, sender: { id?: string }) => unknown {
   const addListener = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
   return () => {
     expect(addListener).toHaveBeenCalledTimes(1);
@@ -51,7 +51,9 @@ describe('handleMessages', () => {
     expect(await deliver({ type: 'get-summary', payload: {} })).toEqual([
       { entries: [{ id: 'tsmc', count: 2 }], total: 2, state: 'active' },
     ]);
-    expect(await deliver({ type: 'lookup', payload: { text: 'Huawei' } })).toEqual([{ found: true, entryId: 'huawei' }]);
+    expect(await deliver({ type: 'lookup', payload: { text: 'Huawei' } })).toEqual([
+      { found: true, entryId: 'huawei' },
+    ]);
     expect(await deliver({ type: 'command', payload: { name: 'toggle-highlights' } })).toEqual([undefined]);
   });
 
@@ -85,12 +87,18 @@ describe('handleMessages', () => {
   });
 
   it.each([
-    ['throws', () => {
-      throw new Error('handler bug');
-    }],
-    ['rejects', async () => {
-      throw new Error('async handler bug');
-    }],
+    [
+      'throws',
+      () => {
+        throw new Error('handler bug');
+      },
+    ],
+    [
+      'rejects',
+      async () => {
+        throw new Error('async handler bug');
+      },
+    ],
   ])('answers undefined and logs when a handler %s', async (_, failing) => {
     handleMessages({ 'jump-to': failing });
     expect(await deliver({ type: 'jump-to', payload: { entryId: 'tsmc' } })).toEqual([undefined]);

@@ -29,9 +29,9 @@ describe('sendToBackground', () => {
 
   it('passes on a failure to reach the background', async () => {
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('Could not establish connection'));
-    await expect(sendToBackground('page-summary', { url: 'https://example.com/', entries: [], total: 0 })).rejects.toThrow(
-      /establish connection/,
-    );
+    await expect(
+      sendToBackground('page-summary', { url: 'https://example.com/', entries: [], total: 0 }),
+    ).rejects.toThrow(/establish connection/);
   });
 });
 

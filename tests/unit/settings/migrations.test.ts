@@ -71,7 +71,12 @@ describe('settings migrations', () => {
 
   it('runs each step in order and stops at a gap in the chain', () => {
     const seen: number[] = [];
-    const chain = { 0: (raw: object) => (seen.push(0), { ...raw, step0: true }) };
+    const chain = {
+      0: (raw: object) => {
+        seen.push(0);
+        return { ...raw, step0: true };
+      },
+    };
     expect(migrateSettings({}, chain)).toEqual({ step0: true });
     expect(seen).toEqual([0]);
     expect(migrateSettings({ a: 1 }, {})).toEqual({ a: 1 });

@@ -1,11 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { DEFAULT_SETTINGS, type HighlightStyle, type Settings } from '../../../src/settings/defaults';
-import {
-  applySettingsPatch,
-  normalizeHostname,
-  normalizeOrigin,
-  parseSettings,
-} from '../../../src/settings/parse';
+import { applySettingsPatch, normalizeHostname, normalizeOrigin, parseSettings } from '../../../src/settings/parse';
 
 /** Valid, and different from the defaults in every field, so a fallback is visible. */
 const customised: Settings = {
@@ -119,7 +114,17 @@ describe('parseSettings', () => {
   it('lower-cases, validates, deduplicates and caps paused hostnames', () => {
     const parsed = parseSettings({
       version: 1,
-      pausedSites: ['Example.COM', 'example.com.', 'news.example.com', 'bad host', 'http://x.com', '-a.com', 'a..b', 'xn--fiqs8s.cn', 42],
+      pausedSites: [
+        'Example.COM',
+        'example.com.',
+        'news.example.com',
+        'bad host',
+        'http://x.com',
+        '-a.com',
+        'a..b',
+        'xn--fiqs8s.cn',
+        42,
+      ],
     });
     expect(parsed.pausedSites).toEqual(['example.com', 'news.example.com', 'xn--fiqs8s.cn']);
     const many = Array.from({ length: 600 }, (_, i) => `site${i}.example`);
@@ -161,7 +166,12 @@ describe('parseSettings', () => {
 
 describe('applySettingsPatch', () => {
   it('applies valid fields and skips invalid ones without resetting them', () => {
-    const next = applySettingsPatch(customised, { enabled: true, hoverDelayMs: 'fast', highlightStyle: 'glow', pausedSites: ['A.test'] });
+    const next = applySettingsPatch(customised, {
+      enabled: true,
+      hoverDelayMs: 'fast',
+      highlightStyle: 'glow',
+      pausedSites: ['A.test'],
+    });
     expect(next).toEqual({ ...customised, enabled: true, pausedSites: ['a.test'] });
   });
 

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/defaults';
 import { isSitePaused, isTopicEnabled } from '../../../src/settings/queries';
 
-const settings: Settings = { ...DEFAULT_SETTINGS, disabledTopics: ['people'], pausedSites: ['example.com', 'blog.test.org'] };
+const settings: Settings = {
+  ...DEFAULT_SETTINGS,
+  disabledTopics: ['people'],
+  pausedSites: ['example.com', 'blog.test.org'],
+};
 
 describe('isSitePaused', () => {
   it.each([

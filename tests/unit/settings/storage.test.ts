@@ -36,7 +36,9 @@ describe('loadSettings', () => {
   });
 
   it('migrates a stored v0 value', async () => {
-    await fakeBrowser.storage.sync.set({ [SETTINGS_STORAGE_KEY]: { enabled: true, topics: { chips: false }, hoverDelay: 90 } });
+    await fakeBrowser.storage.sync.set({
+      [SETTINGS_STORAGE_KEY]: { enabled: true, topics: { chips: false }, hoverDelay: 90 },
+    });
     expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, disabledTopics: ['chips'], hoverDelayMs: 90 });
   });
 
@@ -66,7 +68,12 @@ describe('saveSettings', () => {
 
   it('writes only the valid fields of a patch', async () => {
     await saveSettings({ hoverDelayMs: 900, highlightStyle: 'underline' });
-    const patch = { hoverDelayMs: 'slow', highlightStyle: 'glow', enabled: false, extra: 1 } as unknown as Partial<Settings>;
+    const patch = {
+      hoverDelayMs: 'slow',
+      highlightStyle: 'glow',
+      enabled: false,
+      extra: 1,
+    } as unknown as Partial<Settings>;
     const saved = await saveSettings(patch);
     expect(saved).toEqual({ ...DEFAULT_SETTINGS, hoverDelayMs: 900, highlightStyle: 'underline', enabled: false });
     expect(await stored()).toEqual(saved);
@@ -75,7 +82,12 @@ describe('saveSettings', () => {
   it('upgrades a stored v0 value when saving', async () => {
     await fakeBrowser.storage.sync.set({ [SETTINGS_STORAGE_KEY]: { enabled: false, topics: { people: false } } });
     await saveSettings({ hoverDelayMs: 0 });
-    expect(await stored()).toEqual({ ...DEFAULT_SETTINGS, enabled: false, disabledTopics: ['people'], hoverDelayMs: 0 });
+    expect(await stored()).toEqual({
+      ...DEFAULT_SETTINGS,
+      enabled: false,
+      disabledTopics: ['people'],
+      hoverDelayMs: 0,
+    });
   });
 
   it('skips a write that would change nothing', async () => {
