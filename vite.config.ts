@@ -88,6 +88,8 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       target: 'es2022',
       sourcemap: false,
+      // Extension pages the manifest does not name (the manifest's own are added by crxjs).
+      rollupOptions: { input: { reader: 'src/reader/index.html' } },
     },
   };
 });

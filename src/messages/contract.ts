@@ -54,11 +54,17 @@ export const MESSAGES = {
     request: v.object({ name: v.picklist(COMMAND_NAMES) }),
     response: NoResponse,
   },
-  /** Background → content: the context menu asks which entry, if any, a selected text names. */
+  /** Background → content: the context menu asks which entry, if any, a selected text names; when one is on the page its card opens. */
   lookup: {
     receiver: 'content',
-    request: v.object({ text: v.string() }),
+    request: v.object({ text: v.pipe(v.string(), v.maxLength(500)) }),
     response: v.object({ found: v.boolean(), entryId: v.optional(EntryId) }),
+  },
+  /** Content (card) → background: open the reader page, at an entry or a search. */
+  'open-reader': {
+    receiver: 'background',
+    request: v.object({ entryId: v.optional(EntryId), query: v.optional(v.pipe(v.string(), v.maxLength(500))) }),
+    response: NoResponse,
   },
 } as const satisfies Record<string, MessageDefinition>;
 

@@ -27,7 +27,7 @@ describe('MessageMap', () => {
       'next-term' | 'previous-term' | 'toggle-highlights'
     >();
     expectTypeOf<MessageMap['get-summary']['response']['state']>().toEqualTypeOf<'active' | 'paused' | 'disabled'>();
-    expectTypeOf<MessageTypeFor<'background'>>().toEqualTypeOf<'page-summary'>();
+    expectTypeOf<MessageTypeFor<'background'>>().toEqualTypeOf<'page-summary' | 'open-reader'>();
     expectTypeOf<MessageTypeFor<'content'>>().toEqualTypeOf<'get-summary' | 'jump-to' | 'command' | 'lookup'>();
   });
 });

@@ -123,7 +123,7 @@ describe('handleMessages', () => {
   });
 
   it('keeps two handler maps apart', async () => {
-    const background = { 'page-summary': vi.fn() } satisfies HandlersFor<'background'>;
+    const background = { 'page-summary': vi.fn(), 'open-reader': vi.fn() } satisfies HandlersFor<'background'>;
     const jumpTo = vi.fn(() => ({ ok: true }));
     handleMessages(background);
     handleMessages({ 'jump-to': jumpTo });
