@@ -1,7 +1,9 @@
-// Hover intent, pinning and placement of the context card. Reads the pointer at most once a frame.
+// Hover intent, pinning, keyboard focus and placement of the context card. Reads the pointer at
+// most once a frame.
 import { h } from 'preact';
 import type { DigestLookup } from '../digest/lookup';
 import { Card } from '../ui/Card';
+import type { Translate } from '../ui/translate';
 import { hitTest, rangeRects } from './hit-test';
 import type { Overlay } from './overlay';
 import { pageTheme } from './page-theme';
@@ -18,7 +20,18 @@ export interface CardControllerOptions {
   lookup: DigestLookup;
   index: TermIndex;
   overlay: Overlay;
+  t: Translate;
   hoverDelayMs: () => number;
+  shadowRoots: () => readonly ShadowRoot[];
+  /** The focused-term highlight: shown while a card opened from the keyboard or popup is open. */
+  setFocusedTerm: (hit: TermHit | undefined) => void;
+  openReader: (entryId: string) => void;
+}
+
+export interface OpenOptions {
+  pinned: boolean;
+  /** Move keyboard focus into the card (keyboard navigation, popup jump, context menu). */
+  focus?: boolean;
 }
 
 export class CardController {
@@ -30,8 +43,13 @@ export class CardController {
   private anchor: TermHit | undefined;
   private stack: string[] = [];
   private pinned = false;
+  private returnFocus: Element | null = null;
 
   constructor(private readonly options: CardControllerOptions) {}
+
+  get openHit(): TermHit | undefined {
+    return this.anchor;
+  }
 
   listen(signal: AbortSignal): void {
     const opts = { capture: true, passive: true, signal };
@@ -43,21 +61,31 @@ export class CardController {
     signal.addEventListener('abort', () => this.close(), { once: true });
   }
 
-  /** Opens the card for a hit, e.g. from the keyboard or the popup. */
-  open(hit: TermHit, pinned: boolean): void {
+  open(hit: TermHit, { pinned, focus = false }: OpenOptions): void {
     this.clearTimers();
     this.anchor = hit;
     this.stack = [hit.entryId];
     this.pinned = pinned;
-    this.render();
+    if (focus) {
+      this.returnFocus = document.activeElement;
+      this.options.setFocusedTerm(hit);
+    }
+    if (!this.render()) return;
+    const name = this.options.lookup.entry(hit.entryId)?.name ?? '';
+    this.options.overlay.announce(this.options.t('card_announce', name));
+    if (focus) this.options.overlay.focusCard();
   }
 
   close(): void {
+    const hadFocus = this.options.overlay.containsFocus();
     this.clearTimers();
     this.anchor = undefined;
     this.stack = [];
     this.pinned = false;
     this.options.overlay.hide();
+    this.options.setFocusedTerm(undefined);
+    if (hadFocus && this.returnFocus instanceof HTMLElement) this.returnFocus.focus({ preventScroll: true });
+    this.returnFocus = null;
   }
 
   private isOverCard(target: EventTarget | null): boolean {
@@ -75,9 +103,15 @@ export class CardController {
     if (!this.frame) this.frame = requestAnimationFrame(() => this.onFrame());
   }
 
+  private hitAt(x: number, y: number): TermHit | undefined {
+    const hit = hitTest(this.options.index, x, y, this.options.shadowRoots());
+    // Terms of switched-off topics, or past the first mention, are not highlighted: no card either.
+    return hit && this.options.index.isShown(hit) ? hit : undefined;
+  }
+
   private onFrame(): void {
     this.frame = 0;
-    const hit = timed('techwar:hit-test', () => hitTest(this.options.index, this.pointer.x, this.pointer.y));
+    const hit = timed('techwar:hit-test', () => this.hitAt(this.pointer.x, this.pointer.y));
     if (hit && hit.range === this.anchor?.range) {
       clearTimeout(this.leaveTimer);
       this.leaveTimer = undefined;
@@ -88,7 +122,7 @@ export class CardController {
       if (hit.range === this.pending?.range) return;
       clearTimeout(this.dwellTimer);
       this.pending = hit;
-      this.dwellTimer = setTimeout(() => this.open(hit, false), this.options.hoverDelayMs());
+      this.dwellTimer = setTimeout(() => this.open(hit, { pinned: false }), this.options.hoverDelayMs());
       return;
     }
     clearTimeout(this.dwellTimer);
@@ -100,9 +134,9 @@ export class CardController {
 
   private onClick(e: MouseEvent): void {
     if (this.isOverCard(e.target)) return;
-    const hit = hitTest(this.options.index, e.clientX, e.clientY);
+    const hit = this.hitAt(e.clientX, e.clientY);
     // A term inside a link stays a link: following it beats pinning a card.
-    if (hit && !(e.target instanceof Element && e.target.closest('a[href]'))) this.open(hit, true);
+    if (hit && !(e.target instanceof Element && e.target.closest('a[href]'))) this.open(hit, { pinned: true });
     else if (this.anchor) this.close();
   }
 
@@ -123,13 +157,15 @@ export class CardController {
     this.pending = undefined;
   }
 
-  private render(): void {
+  /** False when there is nothing to show (an entry the digest cannot render shows nothing). */
+  private render(): boolean {
     const anchor = this.anchor;
     const entryId = this.stack[this.stack.length - 1];
-    if (!anchor || !entryId || !this.options.lookup.entry(entryId)) return;
+    if (!anchor || !entryId || !this.options.lookup.entry(entryId)) return false;
     const card = h(Card, {
       lookup: this.options.lookup,
       entryId,
+      t: this.options.t,
       theme: pageTheme(),
       pinned: this.pinned,
       canGoBack: this.stack.length > 1,
@@ -137,14 +173,18 @@ export class CardController {
         this.stack.push(id);
         this.pinned = true;
         this.render();
+        this.options.overlay.focusCard();
       },
       onBack: () => {
         this.stack.pop();
         this.render();
+        this.options.overlay.focusCard();
       },
+      onOpenReader: (id: string) => this.options.openReader(id),
       onClose: () => this.close(),
     });
     this.options.overlay.show(card, (layer) => placeNear(layer, rangeRects(anchor.range), this.pointer.y));
+    return true;
   }
 }
 
@@ -153,7 +193,7 @@ function placeNear(layer: HTMLElement, rects: DOMRect[], pointerY: number): void
   if (rects.length === 0) return;
   const line =
     rects.find((r) => pointerY >= r.top && pointerY <= r.bottom) ??
-    (rects.reduce((best, r) => (Math.abs(r.top - pointerY) < Math.abs(best.top - pointerY) ? r : best)) as DOMRect);
+    rects.reduce((best, r) => (Math.abs(r.top - pointerY) < Math.abs(best.top - pointerY) ? r : best));
   const vw = document.documentElement.clientWidth || window.innerWidth;
   const vh = window.innerHeight;
   const { width, height } = layer.getBoundingClientRect();

@@ -1,7 +1,7 @@
 // The ::highlight() stylesheet, generated at build time from the digest's topic colours so the
 // colours live in one place. Pure: used by vite.config.ts, which declares the result in the manifest.
 import type { Topic } from '../digest/schema';
-import { topicHighlightName } from './topic-highlights';
+import { FOCUS_HIGHLIGHT, topicHighlightName } from './topic-highlights';
 
 /** Background tint as a hex alpha suffix: faint enough to keep text contrast, visible on any page. */
 const LIGHT_TINT = '24';
@@ -16,14 +16,18 @@ export function highlightCss(topics: readonly Topic[]): string {
       forced: `  ${sel} { text-decoration-color: Highlight; background-color: transparent; }`,
     };
   });
+  const focus = `::highlight(${FOCUS_HIGHLIGHT})`;
   return [
     '/* Generated from src/digest/digest.json topics by vite.config.ts. */',
     ...rules.map((r) => r.light),
+    // The focused term must stand out from every topic colour, on light and dark pages alike.
+    `${focus} { background-color: #ffd84d; color: #111111; text-decoration-line: underline; text-decoration-thickness: 3px; text-decoration-color: #111111; }`,
     '@media (prefers-color-scheme: dark) {',
     ...rules.map((r) => r.dark),
     '}',
     '@media (forced-colors: active) {',
     ...rules.map((r) => r.forced),
+    `  ${focus} { background-color: Highlight; color: HighlightText; }`,
     '}',
     '',
   ].join('\n');

@@ -1,79 +1,111 @@
-// Content script entry: wires the digest, settings and messages to the engine and the card.
-// Nothing here may throw into the page.
+// Content script entry: wires the digest, settings and messages to the engine, the card and
+// keyboard navigation. Nothing here may throw into the page.
 import { digest } from '../digest';
 import { createDigestLookup } from '../digest/lookup';
+import { translate } from '../i18n';
 import { compileMatcher } from '../matcher';
+import { entryNamedBy } from '../matcher/name-lookup';
 import { handleMessages, sendToBackground } from '../messages';
-import { isSitePaused, loadSettings, onSettingsChanged, type Settings } from '../settings';
+import { DEFAULT_SETTINGS, isSitePaused, loadSettings, onSettingsChanged, type Settings } from '../settings';
 import { CardController } from './card-controller';
+
 import { Overlay } from './overlay';
 import { TermEngine } from './term-engine';
+import { TermNavigator } from './term-navigator';
 import { TopicHighlights } from './topic-highlights';
 
 const SUMMARY_DEBOUNCE_MS = 250;
+/** How often to check whether the page cleared our highlights from the registry. */
+const TAMPER_CHECK_MS = 1000;
 
 interface Session {
   controller: AbortController;
   engine: TermEngine;
+  navigator: TermNavigator;
 }
 
 function start(): void {
   const lookup = createDigestLookup(digest);
   const matcher = compileMatcher(digest.entries);
+  const topicOf = (id: string) => lookup.primaryTopic(id) ?? '';
   const highlights = new TopicHighlights(digest.topics.map((t) => t.id));
   const overlay = new Overlay();
-  let settings: Settings | undefined;
+  let settings: Settings = DEFAULT_SETTINGS;
   let session: Session | undefined;
   let summaryTimer: ReturnType<typeof setTimeout> | undefined;
 
   // Frames scan their own text; only the top frame speaks for the tab's badge.
   const isTopFrame = window.top === window;
+  const summary = () => session?.engine.index.summary() ?? { entries: [], total: 0 };
   const reportSummary = () => {
     if (!isTopFrame) return;
     clearTimeout(summaryTimer);
     summaryTimer = setTimeout(() => {
-      const summary = session?.engine.index.summary() ?? { entries: [], total: 0 };
-      sendToBackground('page-summary', { url: location.href, ...summary }).catch(() => undefined);
+      sendToBackground('page-summary', { url: location.href, ...summary() }).catch(() => undefined);
     }, SUMMARY_DEBOUNCE_MS);
+  };
+
+  const startSession = (): Session => {
+    const controller = new AbortController();
+    const engine = new TermEngine({
+      matcher,
+      highlights,
+      topicOf,
+      onChange: () => {
+        highlights.reassertIfTampered();
+        reportSummary();
+      },
+    });
+    const cards = new CardController({
+      lookup,
+      index: engine.index,
+      overlay,
+      t: translate,
+      hoverDelayMs: () => settings.hoverDelayMs,
+      shadowRoots: () => engine.shadowRoots(),
+      setFocusedTerm: (hit) => highlights.setFocus(hit?.range),
+      openReader: (entryId) => void sendToBackground('open-reader', { entryId }).catch(() => undefined),
+    });
+    const navigator = new TermNavigator({ index: engine.index, highlights, cards, topicOf });
+    cards.listen(controller.signal);
+    const tamperCheck = setInterval(() => highlights.reassertIfTampered(), TAMPER_CHECK_MS);
+    controller.signal.addEventListener('abort', () => clearInterval(tamperCheck), { once: true });
+    void engine.start(controller.signal);
+    return { controller, engine, navigator };
   };
 
   const apply = (next: Settings) => {
     settings = next;
     const active = next.enabled && !isSitePaused(next, location.hostname);
-    if (active && !session) {
-      const controller = new AbortController();
-      const engine = new TermEngine({
-        matcher,
-        highlights,
-        topicOf: (id) => lookup.primaryTopic(id) ?? '',
-        onChange: reportSummary,
-      });
-      const cards = new CardController({
-        lookup,
-        index: engine.index,
-        overlay,
-        hoverDelayMs: () => settings?.hoverDelayMs ?? 350,
-      });
-      session = { controller, engine };
-      highlights.show(new Set(next.disabledTopics));
-      cards.listen(controller.signal);
-      void engine.start(controller.signal);
-    } else if (!active && session) {
+    if (active && !session) session = startSession();
+    else if (!active && session) {
       session.controller.abort();
       session = undefined;
       highlights.hide();
       overlay.destroy();
       reportSummary();
-    } else if (active) {
+    }
+    if (session) {
+      session.engine.index.setFirstMentionOnly(next.firstMentionOnly);
       highlights.show(new Set(next.disabledTopics));
     }
   };
 
   handleMessages({
     'get-summary': () => ({
-      ...(session?.engine.index.summary() ?? { entries: [], total: 0 }),
-      state: session ? 'active' : settings?.enabled === false ? 'disabled' : 'paused',
+      ...summary(),
+      state: session ? 'active' : settings.enabled ? 'paused' : 'disabled',
     }),
+    'jump-to': ({ entryId }) => ({ ok: session?.navigator.jumpTo(entryId) ?? false }),
+    command: ({ name }) => {
+      if (name === 'next-term') session?.navigator.step(1);
+      else if (name === 'previous-term') session?.navigator.step(-1);
+    },
+    lookup: ({ text }) => {
+      const entryId = entryNamedBy(text, digest.entries, matcher);
+      if (!entryId) return { found: false };
+      return { found: session?.navigator.openNearSelection(entryId) ?? false, entryId };
+    },
   });
   onSettingsChanged(apply);
   loadSettings().then(apply, (error: unknown) => console.debug('[TechWar Lens] settings', error));

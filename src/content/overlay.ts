@@ -7,6 +7,7 @@ import { OVERLAY_TAG } from './dom-rules';
 export class Overlay {
   private host: HTMLElement | undefined;
   private layer: HTMLElement | undefined;
+  private live: HTMLElement | undefined;
 
   /** The host element, for pointer containment checks; undefined until first shown. */
   get element(): HTMLElement | undefined {
@@ -34,10 +35,24 @@ export class Overlay {
     return !!this.layer && !this.layer.hidden;
   }
 
+  /** Screen readers hear about the card politely: highlights themselves are invisible to them. */
+  announce(text: string): void {
+    this.ensure();
+    if (this.live) this.live.textContent = text;
+  }
+
+  focusCard(): void {
+    this.layer?.querySelector<HTMLElement>('[data-testid="techwar-card"]')?.focus({ preventScroll: true });
+  }
+
+  containsFocus(): boolean {
+    return !!this.host && document.activeElement === this.host;
+  }
+
   destroy(): void {
     if (this.layer) render(null, this.layer);
     this.host?.remove();
-    this.host = this.layer = undefined;
+    this.host = this.layer = this.live = undefined;
   }
 
   private ensure(): HTMLElement {
@@ -51,10 +66,14 @@ export class Overlay {
     // Top layer: page z-index and overflow cannot trap or cover the card.
     layer.setAttribute('popover', 'manual');
     layer.hidden = true;
-    root.append(layer);
+    const live = document.createElement('div');
+    live.className = 'tw-live';
+    live.setAttribute('aria-live', 'polite');
+    root.append(layer, live);
     document.documentElement.append(host);
     this.host = host;
     this.layer = layer;
+    this.live = live;
     return layer;
   }
 }

@@ -2,6 +2,7 @@
 // and by range and text node so a pointer position maps back to its entry.
 import type { TermHit } from './scan-text';
 import type { TopicHighlights } from './topic-highlights';
+import { compareTreeOrder } from './tree-order';
 
 export interface EntryCount {
   id: string;
@@ -12,6 +13,9 @@ export class TermIndex {
   private readonly byBlock = new Map<Element, TermHit[]>();
   private readonly byRange = new Map<AbstractRange, TermHit>();
   private readonly byNode = new Map<Node, TermHit[]>();
+  /** "First mention only": just the first hit of each entry, in document order, is highlighted. */
+  private firstOnly = false;
+  private readonly shownFirsts = new Set<TermHit>();
 
   constructor(
     private readonly highlights: TopicHighlights,
@@ -25,7 +29,7 @@ export class TermIndex {
       this.byRange.set(hit.range, hit);
       this.indexNode(hit.range.startContainer, hit);
       if (hit.range.endContainer !== hit.range.startContainer) this.indexNode(hit.range.endContainer, hit);
-      this.highlights.add(this.topicOf(hit.entryId), hit.range);
+      if (!this.firstOnly) this.highlights.add(this.topicOf(hit.entryId), hit.range);
     }
   }
 
@@ -37,8 +41,43 @@ export class TermIndex {
       this.byRange.delete(hit.range);
       this.byNode.delete(hit.range.startContainer);
       this.byNode.delete(hit.range.endContainer);
+      this.shownFirsts.delete(hit);
       this.highlights.delete(this.topicOf(hit.entryId), hit.range);
     }
+  }
+
+  setFirstMentionOnly(on: boolean): void {
+    if (on === this.firstOnly) return;
+    this.firstOnly = on;
+    this.highlights.clearRanges();
+    this.shownFirsts.clear();
+    if (!on)
+      for (const hits of this.byBlock.values())
+        for (const hit of hits) this.highlights.add(this.topicOf(hit.entryId), hit.range);
+    this.refresh();
+  }
+
+  /** Brings "first mention only" up to date after blocks changed; nothing to do otherwise. */
+  refresh(): void {
+    if (!this.firstOnly) return;
+    const firsts = new Map<string, TermHit>();
+    for (const hit of this.hitsInDocumentOrder()) if (!firsts.has(hit.entryId)) firsts.set(hit.entryId, hit);
+    const wanted = new Set(firsts.values());
+    for (const hit of [...this.shownFirsts]) {
+      if (wanted.has(hit)) continue;
+      this.shownFirsts.delete(hit);
+      this.highlights.delete(this.topicOf(hit.entryId), hit.range);
+    }
+    for (const hit of wanted) {
+      if (this.shownFirsts.has(hit)) continue;
+      this.shownFirsts.add(hit);
+      this.highlights.add(this.topicOf(hit.entryId), hit.range);
+    }
+  }
+
+  /** Whether the hit is highlighted, topic switches aside. */
+  isShown(hit: TermHit): boolean {
+    return !this.firstOnly || this.shownFirsts.has(hit);
   }
 
   /** Drops the hits of every block inside `root` (or `root` itself). */
@@ -80,9 +119,7 @@ export class TermIndex {
   }
 
   hitsInDocumentOrder(): TermHit[] {
-    const blocks = [...this.byBlock.keys()].sort((a, b) =>
-      a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
-    );
+    const blocks = [...this.byBlock.keys()].sort(compareTreeOrder);
     return blocks.flatMap((b) => this.byBlock.get(b) ?? []);
   }
 
@@ -90,6 +127,7 @@ export class TermIndex {
     this.byBlock.clear();
     this.byRange.clear();
     this.byNode.clear();
+    this.shownFirsts.clear();
     this.highlights.clearRanges();
   }
 

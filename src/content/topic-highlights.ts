@@ -1,17 +1,27 @@
-// One Highlight per topic in CSS.highlights, named per the DESIGN contract. Switching a topic off
-// unregisters its Highlight but keeps its ranges, so switching it back on costs nothing.
+// One Highlight per topic in CSS.highlights, named per the DESIGN contract, plus one for the term
+// that keyboard navigation or the popup points at. Switching a topic off unregisters its Highlight
+// but keeps its ranges, so switching it back on costs nothing.
 
 export function topicHighlightName(topicId: string): string {
   return `techwar-${topicId}`;
 }
 
+/** The term the reader moved to with the keyboard or jumped to from the popup. */
+export const FOCUS_HIGHLIGHT = 'techwar-focus';
+
+/** A page that keeps clearing the registry gets our highlights back at most this often. */
+const MAX_REASSERTS_PER_MINUTE = 10;
+
 export class TopicHighlights {
   private readonly byTopic = new Map<string, Highlight>();
+  private readonly focus = new Highlight();
   private hidden = new Set<string>();
   private active = false;
+  private reassertedAt: number[] = [];
 
   constructor(topicIds: readonly string[]) {
     for (const id of topicIds) this.byTopic.set(id, new Highlight());
+    this.focus.priority = 1;
   }
 
   add(topicId: string, range: AbstractRange): void {
@@ -20,6 +30,17 @@ export class TopicHighlights {
 
   delete(topicId: string, range: AbstractRange): void {
     this.byTopic.get(topicId)?.delete(range);
+  }
+
+  isTopicShown(topicId: string): boolean {
+    return this.active && !this.hidden.has(topicId);
+  }
+
+  /** Marks one range as the focused term (none with undefined). */
+  setFocus(range: AbstractRange | undefined): void {
+    this.focus.clear();
+    if (range) this.focus.add(range);
+    this.sync();
   }
 
   /** Registers every visible topic; safe to call again after the page cleared the registry. */
@@ -34,27 +55,41 @@ export class TopicHighlights {
     this.sync();
   }
 
-  /** True when the page removed or replaced one of our registrations. */
-  isTampered(): boolean {
+  /**
+   * Registers our highlights again when the page removed or replaced them, but gives up for the
+   * minute once the page has done so too often: fighting a page in a loop helps nobody.
+   */
+  reassertIfTampered(now = performance.now()): boolean {
+    if (!this.isTampered()) return false;
+    this.reassertedAt = this.reassertedAt.filter((t) => now - t < 60_000);
+    if (this.reassertedAt.length >= MAX_REASSERTS_PER_MINUTE) return false;
+    this.reassertedAt.push(now);
+    this.sync();
+    return true;
+  }
+
+  private isTampered(): boolean {
     if (!this.active) return false;
     for (const [id, hl] of this.byTopic) {
-      if (!this.hidden.has(id) && CSS.highlights.get(topicHighlightName(id)) !== hl) return true;
+      if (!this.hidden.has(id) && hl.size > 0 && CSS.highlights.get(topicHighlightName(id)) !== hl) return true;
     }
     return false;
   }
 
-  sync(): void {
-    for (const [id, hl] of this.byTopic) {
-      const name = topicHighlightName(id);
-      const wanted = this.active && !this.hidden.has(id);
-      const current = CSS.highlights.get(name);
-      if (wanted && current !== hl) CSS.highlights.set(name, hl);
-      else if (!wanted && current === hl) CSS.highlights.delete(name);
-    }
+  private sync(): void {
+    for (const [id, hl] of this.byTopic) this.register(topicHighlightName(id), hl, this.active && !this.hidden.has(id));
+    this.register(FOCUS_HIGHLIGHT, this.focus, this.active && this.focus.size > 0);
+  }
+
+  private register(name: string, hl: Highlight, wanted: boolean): void {
+    const current = CSS.highlights.get(name);
+    if (wanted && current !== hl) CSS.highlights.set(name, hl);
+    else if (!wanted && current === hl) CSS.highlights.delete(name);
   }
 
   clearRanges(): void {
     for (const hl of this.byTopic.values()) hl.clear();
+    this.focus.clear();
   }
 
   destroy(): void {

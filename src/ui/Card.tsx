@@ -3,6 +3,7 @@ import { formatDigestDate } from '../digest/lookup';
 import type { Fact } from '../digest/schema';
 import { SourceBadges } from './SourceBadge';
 import { TopicChip } from './TopicChip';
+import type { Translate } from './translate';
 
 export const CARD_MAX_FACTS = 4;
 const CARD_MAX_EVENTS = 3;
@@ -10,35 +11,25 @@ const CARD_MAX_EVENTS = 3;
 export interface CardProps {
   lookup: DigestLookup;
   entryId: string;
+  t: Translate;
   theme: 'light' | 'dark';
   pinned: boolean;
   canGoBack: boolean;
   onOpenEntry: (entryId: string) => void;
   onBack: () => void;
+  onOpenReader: (entryId: string) => void;
   onClose: () => void;
 }
 
-const KIND_LABELS: Record<string, string> = {
-  company: 'Company',
-  product: 'Product',
-  person: 'Person',
-  organisation: 'Organisation',
-  policy: 'Policy',
-  programme: 'Programme',
-  place: 'Place',
-  event: 'Event',
-  concept: 'Concept',
-  publication: 'Publication',
-};
-
-function factLabel(fact: Fact): string | null {
+function factLabel(fact: Fact, t: Translate): string | null {
   if (fact.label === 'reported') return null;
-  const word = { claim: 'Claim', opinion: 'Opinion', forecast: 'Forecast' }[fact.label];
+  const word = t(`card_label_${fact.label}`);
   return fact.by ? `${word} · ${fact.by}` : word;
 }
 
 /** The context card: what the entry is, what the sources say about it, and where they differ. */
-export function Card({ lookup, entryId, theme, pinned, canGoBack, onOpenEntry, onBack, onClose }: CardProps) {
+export function Card(props: CardProps) {
+  const { lookup, entryId, t, theme, pinned, canGoBack, onOpenEntry, onBack, onOpenReader, onClose } = props;
   const entry = lookup.entry(entryId);
   if (!entry) return null;
   const topic = lookup.topic(entry.topics[0] ?? '');
@@ -57,6 +48,7 @@ export function Card({ lookup, entryId, theme, pinned, canGoBack, onOpenEntry, o
       role="dialog"
       aria-modal="false"
       aria-labelledby={titleId}
+      tabIndex={-1}
     >
       <header class="tw-head">
         <div class="tw-head-text">
@@ -64,12 +56,12 @@ export function Card({ lookup, entryId, theme, pinned, canGoBack, onOpenEntry, o
             {entry.name}
           </h2>
           <div class="tw-meta">
-            <span class="tw-kind">{KIND_LABELS[entry.kind] ?? entry.kind}</span>
+            <span class="tw-kind">{t(`card_kind_${entry.kind}`)}</span>
             {topic ? <TopicChip topic={topic} theme={theme} /> : null}
           </div>
         </div>
         {pinned ? (
-          <button type="button" class="tw-icon-button" aria-label="Close" onClick={onClose}>
+          <button type="button" class="tw-icon-button" aria-label={t('card_close')} onClick={onClose}>
             ×
           </button>
         ) : null}
@@ -80,9 +72,9 @@ export function Card({ lookup, entryId, theme, pinned, canGoBack, onOpenEntry, o
       </p>
 
       {entry.facts.length > 0 ? (
-        <ul class="tw-facts" aria-label="Key facts">
+        <ul class="tw-facts" aria-label={t('card_keyFacts')}>
           {entry.facts.slice(0, CARD_MAX_FACTS).map((fact) => {
-            const label = factLabel(fact);
+            const label = factLabel(fact, t);
             return (
               <li key={fact.text}>
                 {label ? <span class={`tw-label tw-label-${fact.label}`}>{label}</span> : null}
@@ -103,8 +95,8 @@ export function Card({ lookup, entryId, theme, pinned, canGoBack, onOpenEntry, o
       ) : null}
 
       {disputes.length > 0 ? (
-        <section class="tw-disputes" aria-label="Sources disagree">
-          <h3>Sources disagree</h3>
+        <section class="tw-disputes" aria-label={t('card_sourcesDisagree')}>
+          <h3>{t('card_sourcesDisagree')}</h3>
           {disputes.map((d) => (
             <div key={d.id} class="tw-dispute">
               <p class="tw-question">{d.question}</p>
@@ -121,8 +113,8 @@ export function Card({ lookup, entryId, theme, pinned, canGoBack, onOpenEntry, o
       ) : null}
 
       {events.length > 0 ? (
-        <section class="tw-events" aria-label="Timeline">
-          <h3>Timeline</h3>
+        <section class="tw-events" aria-label={t('card_timeline')}>
+          <h3>{t('card_timeline')}</h3>
           <ol>
             {events.map((ev) => (
               <li key={ev.id}>
@@ -135,7 +127,7 @@ export function Card({ lookup, entryId, theme, pinned, canGoBack, onOpenEntry, o
       ) : null}
 
       {entry.related.length > 0 ? (
-        <nav class="tw-related" aria-label="Related">
+        <nav class="tw-related" aria-label={t('card_related')}>
           {entry.related.map((id) => {
             const rel = lookup.entry(id);
             return rel ? (
@@ -150,12 +142,13 @@ export function Card({ lookup, entryId, theme, pinned, canGoBack, onOpenEntry, o
       <footer class="tw-foot">
         {canGoBack ? (
           <button type="button" class="tw-back" onClick={onBack}>
-            ← Back
+            ← {t('card_back')}
           </button>
         ) : null}
-        <span class="tw-count">
-          In {cited} of {total} sources
-        </span>
+        <span class="tw-count">{t('card_inSources', [String(cited), String(total)])}</span>
+        <button type="button" class="tw-reader-link" onClick={() => onOpenReader(entry.id)}>
+          {t('card_openReader')}
+        </button>
       </footer>
     </section>
   );

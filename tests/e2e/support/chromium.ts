@@ -111,3 +111,43 @@ export async function pointOfTerm(page: Page, text: string): Promise<{ x: number
 export function cardEntryId(page: Page): Promise<string | null> {
   return page.evaluate(visibleCardEntryId);
 }
+
+type ChromeApi = {
+  tabs: {
+    query(q: object): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;
+  };
+  storage: { sync: { get(key: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
+};
+
+/** The id of the tab showing `page` (brought to front: without "tabs" permission URLs are hidden). */
+export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<number> {
+  await page.bringToFront();
+  const id = await browser.worker.evaluate(async () => {
+    const { tabs } = (globalThis as unknown as { chrome: ChromeApi }).chrome;
+    const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id;
+  });
+  if (id === undefined) throw new Error('no active tab');
+  return id;
+}
+
+/** Sends a message to the tab's top-frame content script from the extension, as the background would. */
+export function messageTab(browser: ExtensionBrowser, tabId: number, type: string, payload: unknown): Promise<unknown> {
+  return browser.worker.evaluate(
+    async ([id, message]) => {
+      const { tabs } = (globalThis as unknown as { chrome: ChromeApi }).chrome;
+      return tabs.sendMessage(id as number, message, { frameId: 0 });
+    },
+    [tabId, { type, payload }] as const,
+  );
+}
+
+/** Merges `patch` into the stored settings, as the popup or options page would. */
+export function patchSettings(browser: ExtensionBrowser, patch: Record<string, unknown>): Promise<void> {
+  return browser.worker.evaluate(async (p) => {
+    const { storage } = (globalThis as unknown as { chrome: ChromeApi }).chrome;
+    const { settings } = await storage.sync.get('settings');
+    await storage.sync.set({ settings: { version: 1, ...(settings as object | undefined), ...p } });
+  }, patch);
+}

@@ -1,0 +1,154 @@
+// The engine in Chromium: terms split across elements, open shadow roots, live updates (insert,
+// remove, edit, SPA navigation), first-mention-only, and highlights re-asserted after the page
+// clears them.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type ExtensionBrowser,
+  fixture,
+  highlightTexts,
+  launchWithExtension,
+  patchSettings,
+  waitForHighlights,
+} from './support/chromium';
+import { allTermTextsInOrder } from './support/page-probes';
+
+const URL_BASE = 'https://www.ft.com/content/engine-';
+let browser: ExtensionBrowser;
+let page: Page;
+let n = 0;
+
+const terms = () => page.evaluate(allTermTextsInOrder);
+const count = async (text: string) => (await terms()).filter((t) => t === text).length;
+const waitForCount = (text: string, expected: number) =>
+  page.waitForFunction(
+    ([t, c]) => {
+      let found = 0;
+      for (const [name, hl] of CSS.highlights) {
+        if (!name.startsWith('techwar-') || name === 'techwar-focus') continue;
+        for (const r of hl as unknown as Iterable<AbstractRange>) {
+          const live = document.createRange();
+          live.setStart(r.startContainer, r.startOffset);
+          live.setEnd(r.endContainer, r.endOffset);
+          if (live.toString() === t) found++;
+        }
+      }
+      return found === c;
+    },
+    [text, expected] as const,
+    { timeout: 3000 },
+  );
+
+beforeAll(async () => {
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+beforeEach(async () => {
+  await patchSettings(browser, { firstMentionOnly: false, enabled: true, disabledTopics: [] });
+  const url = `${URL_BASE}${n++}`;
+  browser.serve(url, fixture('dynamic.html'));
+  page = await browser.open(url);
+  await waitForHighlights(page);
+  await page.waitForFunction(() => !!CSS.highlights.get('techwar-ai')?.size);
+});
+
+describe('scanning', () => {
+  it('joins text split across inline elements and <wbr>', async () => {
+    const found = await terms();
+    expect(found).toContain('Huawei');
+    expect(found).toContain('CloudMatrix 384');
+    expect(found).toContain('Jensen Huang');
+  });
+
+  it('scans open shadow roots', async () => {
+    expect(await terms()).toContain('DeepSeek');
+    const inShadow = await page.evaluate(() => {
+      for (const r of CSS.highlights.get('techwar-ai') as unknown as Iterable<AbstractRange>) {
+        if (r.startContainer.getRootNode() instanceof ShadowRoot) return true;
+      }
+      return false;
+    });
+    expect(inShadow).toBe(true);
+  });
+});
+
+describe('live updates', () => {
+  it('highlights an inserted paragraph', async () => {
+    expect(await count('Tencent')).toBe(0);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Late news: Tencent joins the push.';
+      document.getElementById('story')?.append(p);
+    });
+    await waitForCount('Tencent', 1);
+  });
+
+  it('drops the ranges of a removed paragraph', async () => {
+    expect(await count('Cambricon')).toBe(1);
+    await page.evaluate(() => document.getElementById('remove')?.remove());
+    await waitForCount('Cambricon', 0);
+  });
+
+  it('follows a text edit', async () => {
+    expect(await count('Nvidia')).toBe(1);
+    await page.evaluate(() => {
+      const text = document.getElementById('edit')?.firstChild as Text;
+      text.data = 'This paragraph now mentions Alibaba instead.';
+    });
+    await waitForCount('Alibaba', 1);
+    await waitForCount('Nvidia', 0);
+  });
+
+  it('rescans after an SPA navigation', async () => {
+    await page.evaluate(() => {
+      history.pushState({}, '', `${location.pathname}/next`);
+      const story = document.getElementById('story') as HTMLElement;
+      story.replaceChildren();
+      const p = document.createElement('p');
+      p.textContent = 'A new story about Xi Jinping and MetaX.';
+      story.append(p);
+    });
+    await waitForCount('MetaX', 1);
+    await waitForCount('Huawei', 0);
+    expect(await count('Xi Jinping')).toBe(1);
+  });
+});
+
+describe('settings', () => {
+  it('highlights only the first mention of each entry when asked', async () => {
+    expect(await count('Huawei')).toBe(4);
+    await patchSettings(browser, { firstMentionOnly: true });
+    await waitForCount('Huawei', 1);
+    const texts = await terms();
+    expect(new Set(texts).size).toBe(texts.length);
+    await patchSettings(browser, { firstMentionOnly: false });
+    await waitForCount('Huawei', 4);
+  });
+
+  it('removes every highlight with the master switch and restores them', async () => {
+    await patchSettings(browser, { enabled: false });
+    await page.waitForFunction(() => ![...CSS.highlights.keys()].some((k) => k.startsWith('techwar-')));
+    await patchSettings(browser, { enabled: true });
+    await waitForHighlights(page);
+    expect(await count('Huawei')).toBe(4);
+  });
+});
+
+describe('a page that fights back', () => {
+  it('re-asserts highlights after the page clears the registry', async () => {
+    const before = Object.keys(await highlightTexts(page)).sort();
+    await page.evaluate(() => CSS.highlights.clear());
+    await page.waitForFunction(
+      (n) => [...CSS.highlights.keys()].filter((k) => k.startsWith('techwar-')).length === n,
+      before.length,
+      {
+        timeout: 3000,
+      },
+    );
+    expect(Object.keys(await highlightTexts(page)).sort()).toEqual(before);
+  });
+});

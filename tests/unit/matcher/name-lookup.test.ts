@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { digest } from '../../../src/digest';
+import { compileMatcher } from '../../../src/matcher';
+import { entryNamedBy } from '../../../src/matcher/name-lookup';
+
+const matcher = compileMatcher(digest.entries);
+const named = (text: string) => entryNamedBy(text, digest.entries, matcher);
+
+describe('entryNamedBy', () => {
+  it.each([
+    ['Huawei', 'huawei'],
+    ['  HUAWEI ', 'huawei'],
+    ['华为', 'huawei'],
+    ['Nvidia’s', 'nvidia'],
+    ["Nvidia's", 'nvidia'],
+    ['H20', 'nvidia-h20'],
+    ['Cloud\u00a0Matrix 384', undefined],
+    ['CloudMatrix\u00a0384', 'cloudmatrix-384'],
+    ['the new CloudMatrix 384 system', 'cloudmatrix-384'],
+    ['Huang', 'jensen-huang'],
+    ['unreliable entity list', 'unreliable-entity-list'],
+    ['banana bread', undefined],
+    ['', undefined],
+  ])('%j names %s', (text, expected) => {
+    expect(named(text)).toBe(expected);
+  });
+});
