@@ -50,7 +50,7 @@ export function Card(props: CardProps) {
       aria-labelledby={titleId}
       tabIndex={-1}
     >
-      <header class="tw-head">
+      <div class="tw-head">
         <div class="tw-head-text">
           <h2 id={titleId} class="tw-name">
             {entry.name}
@@ -65,7 +65,7 @@ export function Card(props: CardProps) {
             ×
           </button>
         ) : null}
-      </header>
+      </div>
 
       <p class="tw-summary">
         {entry.summary.text} <SourceBadges sources={sourcesOf(entry.summary.sources)} />
@@ -139,7 +139,7 @@ export function Card(props: CardProps) {
         </nav>
       ) : null}
 
-      <footer class="tw-foot">
+      <div class="tw-foot">
         {canGoBack ? (
           <button type="button" class="tw-back" onClick={onBack}>
             ← {t('card_back')}
@@ -149,7 +149,7 @@ export function Card(props: CardProps) {
         <button type="button" class="tw-reader-link" onClick={() => onOpenReader(entry.id)}>
           {t('card_openReader')}
         </button>
-      </footer>
+      </div>
     </section>
   );
 }
