@@ -32,3 +32,18 @@ export function highlightCss(topics: readonly Topic[]): string {
     '',
   ].join('\n');
 }
+
+/**
+ * The reader's highlight style on top of the manifest's stylesheet (which draws both underline and
+ * tint): an empty string for 'both', else rules that switch one of the two off.
+ */
+export function highlightStyleOverride(
+  topicIds: readonly string[],
+  style: 'underline' | 'background' | 'both',
+): string {
+  if (style === 'both') return '';
+  const selectors = topicIds.map((id) => `::highlight(${topicHighlightName(id)})`).join(', ');
+  return style === 'underline'
+    ? `${selectors} { background-color: transparent; }`
+    : `${selectors} { text-decoration-line: none; }`;
+}

@@ -8,6 +8,7 @@ import { entryNamedBy } from '../matcher/name-lookup';
 import { handleMessages, sendToBackground } from '../messages';
 import { DEFAULT_SETTINGS, isSitePaused, loadSettings, onSettingsChanged, type Settings } from '../settings';
 import { CardController } from './card-controller';
+import { HighlightStyleSheet } from './highlight-style';
 
 import { Overlay } from './overlay';
 import { TermEngine } from './term-engine';
@@ -30,6 +31,7 @@ function start(): void {
   const topicOf = (id: string) => lookup.primaryTopic(id) ?? '';
   const highlights = new TopicHighlights(digest.topics.map((t) => t.id));
   const overlay = new Overlay();
+  const styleSheet = new HighlightStyleSheet(digest.topics.map((t) => t.id));
   let settings: Settings = DEFAULT_SETTINGS;
   let session: Session | undefined;
   let summaryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -82,11 +84,13 @@ function start(): void {
       session.controller.abort();
       session = undefined;
       highlights.hide();
+      styleSheet.remove();
       overlay.destroy();
       reportSummary();
     }
     if (session) {
       session.engine.index.setFirstMentionOnly(next.firstMentionOnly);
+      styleSheet.apply(next.highlightStyle);
       highlights.show(new Set(next.disabledTopics));
     }
   };

@@ -178,25 +178,18 @@ function outermost(nodes: Node[]): Node[] {
 }
 
 /**
- * Open shadow roots under `root`. Only custom elements (a hyphen in the name) are visited: they
- * carry nearly every shadow root on real pages, and XPath finds them natively, where reading
- * `shadowRoot` on every element doubled the cost of a pass. A shadow root on a built-in element
- * (attachShadow on a div) is not scanned.
+ * Open shadow roots under `root`. A separate element walk, sliced like the text walk: no selector
+ * finds shadow hosts, and a native XPath query for custom elements ran as one 90 ms task on a
+ * 5 MB page.
  */
 function* findOpenShadowRoots(root: Node, out: ShadowRoot[], shouldYield: () => boolean): Generator<void, void, void> {
   const doc = root.ownerDocument ?? (root as Document);
-  const found = doc.evaluate(
-    './/*[contains(local-name(), "-")]',
-    root,
-    null,
-    XPathResult.ORDERED_NODE_SNAPSHOT_TYPE,
-    null,
-  );
-  for (let i = 0; i < found.snapshotLength; i++) {
-    const el = found.snapshotItem(i) as Element;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+  let n = 0;
+  for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) {
     const sr = el.shadowRoot;
     if (sr && el.localName !== OVERLAY_TAG) out.push(sr);
-    if (i % 256 === 255 && shouldYield()) yield;
+    if (++n % 256 === 0 && shouldYield()) yield;
   }
 }
 

@@ -48,7 +48,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await patchSettings(browser, { firstMentionOnly: false, enabled: true, disabledTopics: [] });
+  await patchSettings(browser, { firstMentionOnly: false, enabled: true, disabledTopics: [], highlightStyle: 'both' });
   const url = `${URL_BASE}${n++}`;
   browser.serve(url, fixture('dynamic.html'));
   page = await browser.open(url);
@@ -150,5 +150,39 @@ describe('a page that fights back', () => {
       },
     );
     expect(Object.keys(await highlightTexts(page)).sort()).toEqual(before);
+  });
+});
+
+describe('highlight style', () => {
+  const tint = () =>
+    page.evaluate(
+      () =>
+        getComputedStyle(document.getElementById('edit') as Element, '::highlight(techwar-companies)').backgroundColor,
+    );
+  const line = () =>
+    page.evaluate(
+      () =>
+        getComputedStyle(document.getElementById('edit') as Element, '::highlight(techwar-companies)')
+          .textDecorationLine,
+    );
+
+  it('draws underline and tint by default, and follows the reader’s choice live', async () => {
+    expect(await tint()).not.toBe('rgba(0, 0, 0, 0)');
+    expect(await line()).toBe('underline');
+    await patchSettings(browser, { highlightStyle: 'underline' });
+    await page.waitForFunction(
+      () =>
+        getComputedStyle(document.getElementById('edit') as Element, '::highlight(techwar-companies)')
+          .backgroundColor === 'rgba(0, 0, 0, 0)',
+    );
+    expect(await line()).toBe('underline');
+    await patchSettings(browser, { highlightStyle: 'background' });
+    await page.waitForFunction(
+      () =>
+        getComputedStyle(document.getElementById('edit') as Element, '::highlight(techwar-companies)')
+          .textDecorationLine === 'none',
+    );
+    expect(await tint()).not.toBe('rgba(0, 0, 0, 0)');
+    await patchSettings(browser, { highlightStyle: 'both' });
   });
 });
