@@ -54,8 +54,7 @@ export class TermEngine {
       this.index.clear();
       this.page = createPageContext();
       this.blocks.forget();
-      const roots: Node[] = [document];
-      await this.scanRoots(roots);
+      await this.scanRoots([document], false);
     });
   }
 
@@ -82,7 +81,8 @@ export class TermEngine {
     return this.running;
   }
 
-  private async scanRoots(roots: Node[]): Promise<void> {
+  /** `partial`: a rescan of changed blocks, whose new blocks may not follow document order. */
+  private async scanRoots(roots: Node[], partial: boolean): Promise<void> {
     const stats: ScanStats = { chars: 0, nodes: 0, matches: 0 };
     const startedAt = performance.now();
     const shadowRoots: ShadowRoot[] = [];
@@ -92,12 +92,14 @@ export class TermEngine {
       for (let i = 0; i < roots.length; i++) {
         const root = roots[i] as Node;
         if (!root.isConnected) continue;
+        // A shadow tree is scanned after the whole document, out of document order.
+        const outOfOrder = partial || root instanceof ShadowRoot;
         yield* scanText(
           root,
           self.options.matcher,
           self.page,
           self.blocks,
-          (block, hits) => self.index.setBlock(block, hits),
+          (block, hits) => self.index.setBlock(block, hits, outOfOrder),
           runner.shouldYield,
           stats,
         );
@@ -164,7 +166,7 @@ export class TermEngine {
     for (const root of roots) {
       if (root.isConnected && root.nodeType === Node.ELEMENT_NODE) this.index.dropWithin(root);
     }
-    await this.scanRoots(roots);
+    await this.scanRoots(roots, true);
   }
 }
 

@@ -16,14 +16,22 @@ export class TermIndex {
   /** "First mention only": just the first hit of each entry, in document order, is highlighted. */
   private firstOnly = false;
   private readonly shownFirsts = new Set<TermHit>();
+  /**
+   * byBlock keeps blocks in document order: a full pass inserts them in that order. Blocks added
+   * by a later partial pass may break it; they set this flag, and the order is restored only when
+   * someone needs it (sorting thousands of blocks costs tens of milliseconds).
+   */
+  private orderBroken = false;
 
   constructor(
     private readonly highlights: TopicHighlights,
     private readonly topicOf: (entryId: string) => string,
   ) {}
 
-  setBlock(block: Element, hits: TermHit[]): void {
+  setBlock(block: Element, hits: TermHit[], partial: boolean): void {
+    const known = this.byBlock.has(block);
     this.dropBlock(block);
+    if (partial && !known) this.orderBroken = true;
     this.byBlock.set(block, hits);
     for (const hit of hits) {
       this.byRange.set(hit.range, hit);
@@ -107,11 +115,11 @@ export class TermIndex {
     return this.byNode.get(node) ?? [];
   }
 
-  /** Entries in order of first appearance with their counts. */
+  /** Entries with their counts, in order of first appearance (as scanned, if the page changed since). */
   summary(): { entries: EntryCount[]; total: number } {
     const counts = new Map<string, number>();
     let total = 0;
-    for (const hit of this.hitsInDocumentOrder()) {
+    for (const hit of [...this.byBlock.values()].flat()) {
       counts.set(hit.entryId, (counts.get(hit.entryId) ?? 0) + 1);
       total++;
     }
@@ -119,11 +127,17 @@ export class TermIndex {
   }
 
   hitsInDocumentOrder(): TermHit[] {
-    const blocks = [...this.byBlock.keys()].sort(compareTreeOrder);
-    return blocks.flatMap((b) => this.byBlock.get(b) ?? []);
+    if (this.orderBroken) {
+      const sorted = [...this.byBlock].sort(([a], [b]) => compareTreeOrder(a, b));
+      this.byBlock.clear();
+      for (const [block, hits] of sorted) this.byBlock.set(block, hits);
+      this.orderBroken = false;
+    }
+    return [...this.byBlock.values()].flat();
   }
 
   clear(): void {
+    this.orderBroken = false;
     this.byBlock.clear();
     this.byRange.clear();
     this.byNode.clear();
