@@ -77,3 +77,19 @@ export function formatDigestDate(date: { date: string; approximate?: boolean }, 
   } else text = String(y);
   return date.approximate ? `~${text}` : text;
 }
+
+export type DatePrecision = 'year' | 'month' | 'day';
+
+/** How much of the date the sources give: "2025" → year, "2025-04" → month, "2025-04-25" → day. */
+export function digestDatePrecision(date: { date: string }): DatePrecision {
+  const parts = date.date.split('-').length;
+  return parts === 3 ? 'day' : parts === 2 ? 'month' : 'year';
+}
+
+/**
+ * Earliest first, the order eventsOf uses: a date known only to the year or month sorts at the
+ * start of that period ("2025" before "2025-04" before "2025-04-25"); equal dates keep digest order.
+ */
+export function timelineInDateOrder(events: readonly TimelineEvent[]): TimelineEvent[] {
+  return [...events].sort((a, b) => (a.date.date < b.date.date ? -1 : a.date.date > b.date.date ? 1 : 0));
+}

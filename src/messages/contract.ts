@@ -17,6 +17,9 @@ const EntryId = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must b
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const SummaryEntries = v.array(v.object({ id: EntryId, count: Count }));
 
+/** A bare http(s) origin such as `https://example.com`; the background normalises it further. */
+const Origin = v.pipe(v.string(), v.maxLength(300), v.regex(/^https?:\/\/[^/?#\s]+$/, 'must be an http(s) origin'));
+
 /** For messages answered with nothing: whatever comes back (undefined, or null in some browsers) is void. */
 const NoResponse = v.pipe(
   v.unknown(),
@@ -65,6 +68,21 @@ export const MESSAGES = {
     receiver: 'background',
     request: v.object({ entryId: v.optional(EntryId), query: v.optional(v.pipe(v.string(), v.maxLength(500))) }),
     response: NoResponse,
+  },
+  /**
+   * Popup → background, after the user granted the origin: run the content script there from now on
+   * (registered, recorded in settings.enabledSites) and in the origin's open tabs right away.
+   */
+  'enable-site': {
+    receiver: 'background',
+    request: v.object({ origin: Origin }),
+    response: v.object({ ok: v.boolean() }),
+  },
+  /** Popup or options → background: stop running on an enabled origin and give its permission back. */
+  'disable-site': {
+    receiver: 'background',
+    request: v.object({ origin: Origin }),
+    response: v.object({ ok: v.boolean() }),
   },
 } as const satisfies Record<string, MessageDefinition>;
 

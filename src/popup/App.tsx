@@ -1,84 +1,108 @@
 import type { DigestLookup } from '../digest/lookup';
-import type { PageState } from '../messages/contract';
 import type { Settings } from '../settings/defaults';
+import { PopupTopicSwitches } from '../ui/PopupTopicSwitches';
 import { Switch } from '../ui/Switch';
+import type { Translate } from '../ui/translate';
+import { FoundEntries } from './FoundEntries';
+import type { PageStatus } from './page-status';
+import { SiteSection } from './SiteSection';
+import { UnsaidList } from './UnsaidList';
+import { unsaidOnPage } from './unsaid';
 
-export interface PageSummary {
-  entries: readonly { id: string; count: number }[];
-  total: number;
-  state: PageState;
-}
+export type PopupNotice = 'error' | 'denied';
 
 export interface PopupProps {
+  t: Translate;
   lookup: DigestLookup;
   settings: Settings;
-  /** Undefined while loading or when the extension does not run on this tab. */
-  summary: PageSummary | undefined | 'unavailable';
+  status: PageStatus;
   theme: 'light' | 'dark';
+  /** A save or site action failed, or the browser did not grant a site's permission. */
+  notice?: PopupNotice;
   onSetEnabled: (enabled: boolean) => void;
-  onToggleTopic: (topicId: string, on: boolean) => void;
+  onSetDisabledTopics: (disabledTopics: string[]) => void;
+  onJumpTo: (entryId: string) => void;
+  onReload: () => void;
+  onPauseSite: () => void;
+  onResumeSite: () => void;
+  onEnableSite: () => void;
+  onDisableSite: () => void;
+  onOpenOptions: () => void;
+  onOpenReader: () => void;
 }
 
-function emptyReason(summary: PopupProps['summary']): string | undefined {
-  if (summary === undefined) return 'Reading the page…';
-  if (summary === 'unavailable') return 'TechWar Lens does not run on this page.';
-  if (summary.state === 'disabled') return 'Highlighting is switched off.';
-  if (summary.state === 'paused') return 'Paused on this site.';
-  if (summary.entries.length === 0) return 'No terms from the digest on this page.';
-  return undefined;
-}
-
-export function App({ lookup, settings, summary, theme, onSetEnabled, onToggleTopic }: PopupProps) {
-  const reason = emptyReason(summary);
-  const found = typeof summary === 'object' ? summary.entries : [];
-  const byTopic = lookup.digest.topics
-    .map((topic) => ({ topic, entries: found.filter((e) => lookup.primaryTopic(e.id) === topic.id) }))
-    .filter((group) => group.entries.length > 0);
+export function App(props: PopupProps) {
+  const { t, lookup, settings, status, theme } = props;
+  const unsaid = status.view === 'found' ? unsaidOnPage(lookup, status.entries) : [];
 
   return (
     <main class={`tw-popup tw-${theme}`}>
       <header class="tw-popup-head">
-        <h1>TechWar Lens</h1>
-        <Switch label="Highlight terms" checked={settings.enabled} onChange={onSetEnabled} />
+        <h1>{t('extName')}</h1>
+        <Switch label={t('popup_masterSwitch')} checked={settings.enabled} onChange={props.onSetEnabled} />
       </header>
+      {props.notice === 'error' ? (
+        <p class="tw-notice" role="alert">
+          {t('popup_error')}
+        </p>
+      ) : null}
 
-      <section aria-labelledby="on-page">
-        <h2 id="on-page">On this page</h2>
-        {reason ? (
-          <p class="tw-empty">{reason}</p>
-        ) : (
-          byTopic.map(({ topic, entries }) => (
-            <div key={topic.id} class="tw-group">
-              <h3 style={{ '--tw-topic': topic.color[theme] }}>{topic.label}</h3>
-              <ul>
-                {entries.map((e) => (
-                  <li key={e.id} data-entry-id={e.id}>
-                    <span class="tw-entry-name">{lookup.entry(e.id)?.name ?? e.id}</span>
-                    <span class="tw-entry-count">{e.count}</span>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ))
-        )}
+      <section aria-labelledby="tw-on-page">
+        <h2 id="tw-on-page">{t('popup_onThisPage')}</h2>
+        <FoundEntries
+          t={t}
+          lookup={lookup}
+          theme={theme}
+          view={status.view}
+          entries={status.entries}
+          disabledTopics={settings.disabledTopics}
+          onJumpTo={props.onJumpTo}
+          onReload={props.onReload}
+        />
       </section>
 
-      <section aria-labelledby="topics">
-        <h2 id="topics">Topics</h2>
-        <div class="tw-switches">
-          {lookup.digest.topics.map((topic) => (
-            <Switch
-              key={topic.id}
-              label={topic.label}
-              description={topic.description}
-              topicId={topic.id}
-              color={topic.color[theme]}
-              checked={!settings.disabledTopics.includes(topic.id)}
-              onChange={(on) => onToggleTopic(topic.id, on)}
-            />
-          ))}
-        </div>
+      {unsaid.length > 0 ? (
+        <section aria-labelledby="tw-unsaid">
+          <h2 id="tw-unsaid">{t('popup_unsaid')}</h2>
+          <p class="tw-hint">{t('popup_unsaidIntro')}</p>
+          <UnsaidList t={t} lookup={lookup} items={unsaid} />
+        </section>
+      ) : null}
+
+      {status.site ? (
+        <section aria-labelledby="tw-this-site">
+          <h2 id="tw-this-site">{t('popup_thisSite')}</h2>
+          <SiteSection
+            t={t}
+            site={status.site}
+            denied={props.notice === 'denied'}
+            onPause={props.onPauseSite}
+            onResume={props.onResumeSite}
+            onEnable={props.onEnableSite}
+            onDisable={props.onDisableSite}
+          />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="tw-topics">
+        <h2 id="tw-topics">{t('popup_topics')}</h2>
+        <PopupTopicSwitches
+          t={t}
+          topics={lookup.digest.topics}
+          disabledTopics={settings.disabledTopics}
+          theme={theme}
+          onChange={props.onSetDisabledTopics}
+        />
       </section>
+
+      <footer class="tw-popup-foot">
+        <button type="button" class="tw-link" onClick={props.onOpenOptions}>
+          {t('popup_openOptions')}
+        </button>
+        <button type="button" class="tw-link" onClick={props.onOpenReader}>
+          {t('popup_openReader')}
+        </button>
+      </footer>
     </main>
   );
 }

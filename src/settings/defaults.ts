@@ -10,10 +10,15 @@ export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
 
 export const HOVER_DELAY_MIN_MS = 0;
 export const HOVER_DELAY_MAX_MS = 2000;
-export const MAX_DISABLED_TOPICS = 64;
-export const MAX_TOPIC_ID_LENGTH = 64;
-export const MAX_PAUSED_SITES = 500;
-export const MAX_ENABLED_SITES = 500;
+// Everything is stored under one storage.sync key, which holds at most 8,192 bytes. These caps
+// keep the largest valid settings object under that quota (tests/unit/settings/quota.test.ts
+// proves it): the digest has 8 topics with short ids, and 60 characters covers real site names.
+export const MAX_DISABLED_TOPICS = 16;
+export const MAX_TOPIC_ID_LENGTH = 32;
+export const MAX_PAUSED_SITES = 50;
+export const MAX_ENABLED_SITES = 50;
+/** Longest hostname kept in pausedSites and enabledSites. */
+export const MAX_SITE_HOSTNAME_LENGTH = 60;
 
 function deepFreeze<T extends object>(value: T): Readonly<T> {
   for (const child of Object.values(value)) {

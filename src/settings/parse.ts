@@ -10,6 +10,7 @@ import {
   MAX_DISABLED_TOPICS,
   MAX_ENABLED_SITES,
   MAX_PAUSED_SITES,
+  MAX_SITE_HOSTNAME_LENGTH,
   MAX_TOPIC_ID_LENGTH,
   SETTINGS_KEYS,
   SETTINGS_VERSION,
@@ -50,6 +51,18 @@ export function normalizeOrigin(value: unknown): string | undefined {
   return normalizeHostname(url.hostname) === url.hostname ? url.origin : undefined;
 }
 
+/** A hostname short enough to store in a site list (see MAX_SITE_HOSTNAME_LENGTH), normalised. */
+function siteHostname(value: unknown): string | undefined {
+  const hostname = normalizeHostname(value);
+  return hostname !== undefined && hostname.length <= MAX_SITE_HOSTNAME_LENGTH ? hostname : undefined;
+}
+
+/** An origin whose hostname is short enough to store in a site list, normalised. */
+function siteOrigin(value: unknown): string | undefined {
+  const origin = normalizeOrigin(value);
+  return origin !== undefined && siteHostname(new URL(origin).hostname) !== undefined ? origin : undefined;
+}
+
 type FieldParser<K extends SettingsKey> = (value: unknown) => Settings[K] | undefined;
 
 function schemaParser<T>(schema: v.GenericSchema<unknown, T>): (value: unknown) => T | undefined {
@@ -87,8 +100,8 @@ const fieldParsers: { readonly [K in SettingsKey]: FieldParser<K> } = {
   ),
   highlightStyle: schemaParser(v.picklist(HIGHLIGHT_STYLES)),
   firstMentionOnly: schemaParser(v.boolean()),
-  pausedSites: listParser(normalizeHostname, MAX_PAUSED_SITES),
-  enabledSites: listParser(normalizeOrigin, MAX_ENABLED_SITES),
+  pausedSites: listParser(siteHostname, MAX_PAUSED_SITES),
+  enabledSites: listParser(siteOrigin, MAX_ENABLED_SITES),
 };
 
 /** The field's valid (normalised) value, or undefined when `value` is not acceptable for it. */

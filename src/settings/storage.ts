@@ -6,7 +6,7 @@ import { applySettingsPatch, parseSettings } from './parse';
 
 export const SETTINGS_STORAGE_KEY = 'settings';
 
-/** storage.sync's per-item limit in Chrome and Firefox, measured as key + JSON of the value. */
+/** storage.sync's per-item limit in Chrome and Firefox, measured as key + JSON of the value; the settings caps respect it. */
 export const SYNC_QUOTA_BYTES_PER_ITEM = 8192;
 
 const LOG_PREFIX = '[TechWar Lens]';
@@ -38,7 +38,7 @@ export async function loadSettings(): Promise<Settings> {
 /**
  * Applies the valid fields of `patch` to the stored settings and writes the result; invalid
  * fields are skipped, lists replace (not extend) the stored list. Resolves to what was stored.
- * Rejects with SettingsStorageError when storage cannot be read or written (quota included),
+ * Rejects with SettingsStorageError when storage cannot be read or written (a quota error included),
  * so a failed read never overwrites the user's settings with defaults.
  */
 export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
@@ -49,15 +49,9 @@ export async function saveSettings(patch: Partial<Settings>): Promise<Settings> 
     throw new SettingsStorageError(`Could not read settings before saving: ${describe(cause)}`, { cause });
   }
   const next = applySettingsPatch(parseSettings(stored), patch);
-  const json = JSON.stringify(next);
-  // Skipping no-op writes matters: storage.sync allows only 120 writes a minute.
-  if (json === JSON.stringify(stored)) return next;
-  const bytes = new TextEncoder().encode(SETTINGS_STORAGE_KEY + json).length;
-  if (bytes > SYNC_QUOTA_BYTES_PER_ITEM) {
-    throw new SettingsStorageError(
-      `Settings are too large to sync (${bytes} bytes, the limit is ${SYNC_QUOTA_BYTES_PER_ITEM}); remove some sites.`,
-    );
-  }
+  // Skipping no-op writes matters: storage.sync allows only 120 writes a minute. The caps in
+  // defaults.ts keep every valid value within SYNC_QUOTA_BYTES_PER_ITEM, so no size check is needed.
+  if (JSON.stringify(next) === JSON.stringify(stored)) return next;
   try {
     await browser.storage.sync.set({ [SETTINGS_STORAGE_KEY]: next });
   } catch (cause) {

@@ -16,6 +16,9 @@ const validMessages: AnyMessage[] = [
   { type: 'jump-to', payload: { entryId: 'export-controls' } },
   { type: 'command', payload: { name: 'next-term' } },
   { type: 'lookup', payload: { text: 'Huawei' } },
+  { type: 'enable-site', payload: { origin: 'https://example.org' } },
+  { type: 'enable-site', payload: { origin: 'http://localhost:8080' } },
+  { type: 'disable-site', payload: { origin: 'https://example.org' } },
 ];
 
 describe('MessageMap', () => {
@@ -27,7 +30,9 @@ describe('MessageMap', () => {
       'next-term' | 'previous-term' | 'toggle-highlights'
     >();
     expectTypeOf<MessageMap['get-summary']['response']['state']>().toEqualTypeOf<'active' | 'paused' | 'disabled'>();
-    expectTypeOf<MessageTypeFor<'background'>>().toEqualTypeOf<'page-summary' | 'open-reader'>();
+    expectTypeOf<MessageTypeFor<'background'>>().toEqualTypeOf<
+      'page-summary' | 'open-reader' | 'enable-site' | 'disable-site'
+    >();
     expectTypeOf<MessageTypeFor<'content'>>().toEqualTypeOf<'get-summary' | 'jump-to' | 'command' | 'lookup'>();
   });
 });
@@ -84,6 +89,10 @@ describe('parseMessage', () => {
     ['command', { name: 'delete-page' }],
     ['lookup', { text: null }],
     ['lookup', 'Huawei'],
+    ['enable-site', { origin: 'https://example.org/path' }],
+    ['enable-site', { origin: 'javascript:alert(1)' }],
+    ['enable-site', { origin: 42 }],
+    ['disable-site', { origin: 'example.org' }],
   ])('ignores a %s message with payload %j', (type, payload) => {
     expect(parseMessage({ type, payload }, EXTENSION_ID, EXTENSION_ID)).toBeUndefined();
   });

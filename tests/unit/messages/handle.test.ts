@@ -123,7 +123,12 @@ describe('handleMessages', () => {
   });
 
   it('keeps two handler maps apart', async () => {
-    const background = { 'page-summary': vi.fn(), 'open-reader': vi.fn() } satisfies HandlersFor<'background'>;
+    const background = {
+      'page-summary': vi.fn(),
+      'open-reader': vi.fn(),
+      'enable-site': vi.fn(() => ({ ok: true })),
+      'disable-site': vi.fn(() => ({ ok: true })),
+    } satisfies HandlersFor<'background'>;
     const jumpTo = vi.fn(() => ({ ok: true }));
     handleMessages(background);
     handleMessages({ 'jump-to': jumpTo });

@@ -1,5 +1,13 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { DEFAULT_SETTINGS, type HighlightStyle, type Settings } from '../../../src/settings/defaults';
+import {
+  DEFAULT_SETTINGS,
+  type HighlightStyle,
+  MAX_DISABLED_TOPICS,
+  MAX_ENABLED_SITES,
+  MAX_PAUSED_SITES,
+  MAX_SITE_HOSTNAME_LENGTH,
+  type Settings,
+} from '../../../src/settings/defaults';
 import { applySettingsPatch, normalizeHostname, normalizeOrigin, parseSettings } from '../../../src/settings/parse';
 
 /** Valid, and different from the defaults in every field, so a fallback is visible. */
@@ -101,14 +109,16 @@ describe('parseSettings', () => {
     expect(parseSettings({ version: 1, hoverDelayMs: 0 }).hoverDelayMs).toBe(0);
   });
 
-  it('keeps only kebab-case topic ids, deduplicated, at most 64', () => {
+  it('keeps only kebab-case topic ids, deduplicated, capped', () => {
     const parsed = parseSettings({
       version: 1,
       disabledTopics: ['chips', 'Chips', 'export controls', 'chips', '', '__proto__', 7, null, 'a'.repeat(65), 'ai-2'],
     });
     expect(parsed.disabledTopics).toEqual(['chips', 'ai-2']);
     const many = Array.from({ length: 100 }, (_, i) => `topic-${i}`);
-    expect(parseSettings({ version: 1, disabledTopics: many }).disabledTopics).toEqual(many.slice(0, 64));
+    expect(parseSettings({ version: 1, disabledTopics: many }).disabledTopics).toEqual(
+      many.slice(0, MAX_DISABLED_TOPICS),
+    );
   });
 
   it('lower-cases, validates, deduplicates and caps paused hostnames', () => {
@@ -128,7 +138,9 @@ describe('parseSettings', () => {
     });
     expect(parsed.pausedSites).toEqual(['example.com', 'news.example.com', 'xn--fiqs8s.cn']);
     const many = Array.from({ length: 600 }, (_, i) => `site${i}.example`);
-    expect(parseSettings({ version: 1, pausedSites: many }).pausedSites).toHaveLength(500);
+    expect(parseSettings({ version: 1, pausedSites: many }).pausedSites).toHaveLength(MAX_PAUSED_SITES);
+    const long = `${'a'.repeat(MAX_SITE_HOSTNAME_LENGTH - 4)}.com`;
+    expect(parseSettings({ version: 1, pausedSites: [long, `a${long}`] }).pausedSites).toEqual([long]);
   });
 
   it('keeps only bare http(s) origins for enabled sites, normalised and capped', () => {
@@ -150,7 +162,10 @@ describe('parseSettings', () => {
     });
     expect(parsed.enabledSites).toEqual(['https://example.com', 'http://localhost:8080']);
     const many = Array.from({ length: 600 }, (_, i) => `https://site${i}.example`);
-    expect(parseSettings({ version: 1, enabledSites: many }).enabledSites).toHaveLength(500);
+    expect(parseSettings({ version: 1, enabledSites: many }).enabledSites).toHaveLength(MAX_ENABLED_SITES);
+    const long = `https://${'a'.repeat(MAX_SITE_HOSTNAME_LENGTH - 4)}.com`;
+    const tooLong = `https://a${'a'.repeat(MAX_SITE_HOSTNAME_LENGTH - 4)}.com`;
+    expect(parseSettings({ version: 1, enabledSites: [long, tooLong] }).enabledSites).toEqual([long]);
   });
 
   it('parses what it can from a newer, unknown version', () => {

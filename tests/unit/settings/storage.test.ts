@@ -113,14 +113,6 @@ describe('saveSettings', () => {
     await expect(saving).rejects.toThrow(/Could not save settings: QUOTA_BYTES_PER_ITEM/);
     await expect(saving).rejects.toMatchObject({ cause: quota });
   });
-
-  it('refuses settings too large for one sync item before writing', async () => {
-    const set = vi.spyOn(fakeBrowser.storage.sync, 'set');
-    const pausedSites = Array.from({ length: 500 }, (_, i) => `site-number-${i}.example.com`);
-    await expect(saveSettings({ pausedSites })).rejects.toThrow(/too large to sync/);
-    expect(set).not.toHaveBeenCalled();
-    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
-  });
 });
 
 describe('resetSettings', () => {

@@ -1,0 +1,33 @@
+// "Look up “…” in TechWar Lens" on selected text: the page's card when the entry is on the page,
+// otherwise the reader, which shows the best match or says the digest does not cover it.
+import browser, { type Menus, type Tabs } from 'webextension-polyfill';
+import { translate } from '../i18n';
+import { sendToTab } from '../messages';
+import { openReader } from './reader';
+
+export const LOOKUP_MENU_ID = 'techwar-lookup';
+/** The `lookup` message accepts at most this much text. */
+const MAX_LOOKUP_CHARS = 500;
+
+/** Menus persist across service-worker restarts, so they are created once per install or update. */
+export async function createLookupMenu(): Promise<void> {
+  await browser.contextMenus.removeAll();
+  // Chrome and Firefox put the selected text in place of %s.
+  browser.contextMenus.create({ id: LOOKUP_MENU_ID, title: translate('bg_lookupSelection'), contexts: ['selection'] });
+}
+
+async function foundOnPage(tabId: number, frameId: number, text: string): Promise<boolean> {
+  try {
+    return (await sendToTab(tabId, 'lookup', { text }, { frameId })).found;
+  } catch {
+    return false; // no content script in that frame
+  }
+}
+
+export async function lookUpSelection(info: Menus.OnClickData, tab: Tabs.Tab | undefined): Promise<void> {
+  if (info.menuItemId !== LOOKUP_MENU_ID) return;
+  const text = info.selectionText?.trim().slice(0, MAX_LOOKUP_CHARS);
+  if (!text) return;
+  if (tab?.id !== undefined && (await foundOnPage(tab.id, info.frameId ?? 0, text))) return;
+  await openReader({ query: text }, tab);
+}
