@@ -42,7 +42,7 @@ export function UnsaidList({ t, lookup, items }: UnsaidListProps) {
               <span class="tw-tag tw-tag-dispute">{t('popup_unsaidDispute')}</span>
             </p>
             <p>
-              <span lang={DIGEST_LANG}>{item.question}</span> <SourceBadges sources={sources(item.sources)} />
+              <span lang={DIGEST_LANG}>{item.question}</span> <SourceBadges sources={sources(item.sources)} t={t} />
             </p>
             <p class="tw-hint">{t('popup_unsaidInvolves', names(item.missing))}</p>
           </li>
@@ -54,7 +54,7 @@ export function UnsaidList({ t, lookup, items }: UnsaidListProps) {
             </p>
             <p>
               <FactLabel t={t} fact={item.fact} /> <span lang={DIGEST_LANG}>{item.fact.text}</span>{' '}
-              <SourceBadges sources={sources(item.fact.sources)} />
+              <SourceBadges sources={sources(item.fact.sources)} t={t} />
             </p>
           </li>
         ),

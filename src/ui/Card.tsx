@@ -68,7 +68,7 @@ export function Card(props: CardProps) {
       </div>
 
       <p class="tw-summary">
-        {entry.summary.text} <SourceBadges sources={sourcesOf(entry.summary.sources)} />
+        {entry.summary.text} <SourceBadges sources={sourcesOf(entry.summary.sources)} t={t} />
       </p>
 
       {entry.facts.length > 0 ? (
@@ -78,7 +78,7 @@ export function Card(props: CardProps) {
             return (
               <li key={fact.text}>
                 {label ? <span class={`tw-label tw-label-${fact.label}`}>{label}</span> : null}
-                {fact.text} <SourceBadges sources={sourcesOf(fact.sources)} />
+                {fact.text} <SourceBadges sources={sourcesOf(fact.sources)} t={t} />
               </li>
             );
           })}
@@ -89,7 +89,7 @@ export function Card(props: CardProps) {
         <figure class="tw-quote">
           <blockquote>“{entry.quotes[0].text}”</blockquote>
           <figcaption>
-            — {entry.quotes[0].speaker} <SourceBadges sources={sourcesOf([entry.quotes[0].source])} />
+            — {entry.quotes[0].speaker} <SourceBadges sources={sourcesOf([entry.quotes[0].source])} t={t} />
           </figcaption>
         </figure>
       ) : null}
@@ -103,7 +103,7 @@ export function Card(props: CardProps) {
               <ul>
                 {d.sides.map((side) => (
                   <li key={side.text}>
-                    {side.text} <SourceBadges sources={sourcesOf(side.sources)} />
+                    {side.text} <SourceBadges sources={sourcesOf(side.sources)} t={t} />
                   </li>
                 ))}
               </ul>
@@ -119,7 +119,7 @@ export function Card(props: CardProps) {
             {events.map((ev) => (
               <li key={ev.id}>
                 <time dateTime={ev.date.date}>{formatDigestDate(ev.date)}</time> {ev.text}{' '}
-                <SourceBadges sources={sourcesOf(ev.sources)} />
+                <SourceBadges sources={sourcesOf(ev.sources)} t={t} />
               </li>
             ))}
           </ol>

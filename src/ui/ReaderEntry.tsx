@@ -24,7 +24,7 @@ function FactItem({ ctx, fact }: { ctx: ReaderContext; fact: Fact }) {
           {ctx.t('reader_fact_by', fact.by)}
         </span>
       ) : null}{' '}
-      <ReaderCited text={fact.text} sources={fact.sources} lookup={ctx.lookup} />
+      <ReaderCited text={fact.text} sources={fact.sources} ctx={ctx} />
     </li>
   );
 }
@@ -38,7 +38,7 @@ function QuoteFigure({ ctx, quote }: { ctx: ReaderContext; quote: Quote }) {
           — <cite>{quote.speaker}</cite>
           {quote.context ? `, ${quote.context}` : null}
         </span>{' '}
-        <SourceBadges sources={[ctx.lookup.source(quote.source)]} />
+        <SourceBadges sources={[ctx.lookup.source(quote.source)]} t={ctx.t} />
       </figcaption>
     </figure>
   );
@@ -104,7 +104,7 @@ export function ReaderEntry({ ctx, entryId }: { ctx: ReaderContext; entryId: str
       ) : null}
 
       <p class="tw-reader-summary">
-        <ReaderCited text={entry.summary.text} sources={entry.summary.sources} lookup={lookup} />
+        <ReaderCited text={entry.summary.text} sources={entry.summary.sources} ctx={ctx} />
       </p>
 
       <Part id="tw-reader-facts" title={t('reader_entry_facts')} show={entry.facts.length > 0}>
@@ -142,7 +142,7 @@ export function ReaderEntry({ ctx, entryId }: { ctx: ReaderContext; entryId: str
       <Part id="tw-reader-cited" title={t('reader_entry_sources')} show={sources.length > 0}>
         <p>
           {t('reader_entry_sources_count', [String(sources.length), String(lookup.digest.sources.length)])}{' '}
-          <SourceBadges sources={sources} />
+          <SourceBadges sources={sources} t={t} />
         </p>
       </Part>
     </article>

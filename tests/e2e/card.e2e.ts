@@ -175,6 +175,27 @@ describe('pinning and navigation', () => {
 });
 
 describe('accessibility and looks', () => {
+  it('tells what a source badge is on keyboard focus', async () => {
+    const tabId = await tabIdOf(browser, page);
+    expect(await messageTab(browser, tabId, 'jump-to', { entryId: 'huawei' })).toEqual({ ok: true });
+    const focusedBadgeTip = () =>
+      page.evaluate(() => {
+        const active = document.querySelector('techwar-overlay')?.shadowRoot?.activeElement;
+        if (!active?.classList.contains('tw-badge')) return null;
+        const tip = active.nextElementSibling as Element;
+        return { display: getComputedStyle(tip).display, text: tip.textContent ?? '' };
+      });
+    let tip = await focusedBadgeTip();
+    for (let i = 0; i < 6 && !tip; i++) {
+      await page.keyboard.press('Tab');
+      tip = await focusedBadgeTip();
+    }
+    expect(tip?.display).toBe('block');
+    await page.screenshot({ path: screenshotPath('chromium-card-badge-focus') });
+    const source = digest.sources.find((s) => tip?.text.includes(s.outlet));
+    expect(source && tip?.text.includes(source.description)).toBe(true);
+  });
+
   it('has no axe violations inside the card', async () => {
     const { x, y } = await pointOfTerm(page, 'DeepSeek');
     await page.mouse.click(x, y);
