@@ -45,6 +45,11 @@ export class CardController {
   private pinned = false;
   private returnFocus: Element | null = null;
 
+  private readonly handlePointerMove = (e: PointerEvent) => this.onPointerMove(e);
+  private readonly handleClick = (e: MouseEvent) => this.onClick(e);
+  private readonly handleKeyDown = (e: KeyboardEvent) => this.onKeyDown(e);
+  private readonly handleScroll = () => this.onScroll();
+
   constructor(private readonly options: CardControllerOptions) {}
 
   get openHit(): TermHit | undefined {
@@ -53,11 +58,25 @@ export class CardController {
 
   listen(signal: AbortSignal): void {
     const opts = { capture: true, passive: true, signal };
-    document.addEventListener('pointermove', (e) => this.onPointerMove(e), opts);
-    document.addEventListener('click', (e) => this.onClick(e), { capture: true, signal });
-    document.addEventListener('keydown', (e) => this.onKeyDown(e), { capture: true, signal });
-    window.addEventListener('scroll', () => this.onScroll(), opts);
-    window.addEventListener('resize', () => this.onScroll(), opts);
+    const attach = () => {
+      document.addEventListener('pointermove', this.handlePointerMove, opts);
+      document.addEventListener('click', this.handleClick, { capture: true, signal });
+      document.addEventListener('keydown', this.handleKeyDown, { capture: true, signal });
+      window.addEventListener('scroll', this.handleScroll, opts);
+      window.addEventListener('resize', this.handleScroll, opts);
+    };
+    attach();
+    // document.open() erases every listener on document and window (HTML spec); its new document
+    // element is the sign. The handlers are the same objects, so attaching twice adds nothing.
+    let root = document.documentElement;
+    const reopened = new MutationObserver(() => {
+      if (document.documentElement === root) return;
+      root = document.documentElement;
+      this.close();
+      attach();
+    });
+    reopened.observe(document, { childList: true });
+    signal.addEventListener('abort', () => reopened.disconnect(), { once: true });
     signal.addEventListener('abort', () => this.close(), { once: true });
   }
 

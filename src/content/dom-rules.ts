@@ -21,6 +21,9 @@ const EXCLUDED_TAGS = new Set([
   'OBJECT',
   'CANVAS',
   'TITLE',
+  // SVG text that is never drawn.
+  'DESC',
+  'METADATA',
   OVERLAY_TAG.toUpperCase(),
 ]);
 
@@ -61,6 +64,8 @@ const INLINE_TAGS = new Set([
 
 export function isExcludedElement(el: Element): boolean {
   if (EXCLUDED_TAGS.has(el.tagName)) return true;
+  // SVG keeps its tag names' case (`style`, `script`, `title`); HTML names are upper case already.
+  if (!(el instanceof HTMLElement) && EXCLUDED_TAGS.has(el.tagName.toUpperCase())) return true;
   const editable = el.getAttribute('contenteditable');
   return editable !== null && editable.toLowerCase() !== 'false';
 }

@@ -3,7 +3,7 @@
 import { digest } from '../digest';
 import { createDigestLookup } from '../digest/lookup';
 import { translate } from '../i18n';
-import { compileMatcher } from '../matcher';
+import { compileMatcher, type Matcher } from '../matcher';
 import { entryNamedBy } from '../matcher/name-lookup';
 import { handleMessages, sendToBackground } from '../messages';
 import { DEFAULT_SETTINGS, isSitePaused, loadSettings, onSettingsChanged, type Settings } from '../settings';
@@ -27,7 +27,13 @@ interface Session {
 
 function start(): void {
   const lookup = createDigestLookup(digest);
-  const matcher = compileMatcher(digest.entries);
+  // Compiled on first use, after settings load: a paused site never pays for it, and injection
+  // stays a short task.
+  let matcher: Matcher | undefined;
+  const getMatcher = () => {
+    matcher ??= compileMatcher(digest.entries);
+    return matcher;
+  };
   const topicOf = (id: string) => lookup.primaryTopic(id) ?? '';
   const highlights = new TopicHighlights(digest.topics.map((t) => t.id));
   const overlay = new Overlay();
@@ -50,7 +56,7 @@ function start(): void {
   const startSession = (): Session => {
     const controller = new AbortController();
     const engine = new TermEngine({
-      matcher,
+      matcher: getMatcher(),
       highlights,
       topicOf,
       onChange: () => {
@@ -106,7 +112,7 @@ function start(): void {
       else if (name === 'previous-term') session?.navigator.step(-1);
     },
     lookup: ({ text }) => {
-      const entryId = entryNamedBy(text, digest.entries, matcher);
+      const entryId = entryNamedBy(text, digest.entries, getMatcher());
       if (!entryId) return { found: false };
       return { found: session?.navigator.openNearSelection(entryId) ?? false, entryId };
     },

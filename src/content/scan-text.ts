@@ -18,6 +18,8 @@ export interface ScanStats {
 
 /** How often (in text nodes) the walk looks at the clock. */
 const CLOCK_EVERY = 64;
+/** Characters of one block matched between looks at the clock (about 1.5 ms of automaton work). */
+const MATCH_CHUNK = 1 << 18;
 
 /**
  * Scans `root` and reports hits block by block through `onBlock`. A generator so the caller can
@@ -43,10 +45,13 @@ export function* scanText(
   let lastBlock: Element | null = null;
   let sinceClock = 0;
 
-  const flush = () => {
+  function* flush(): Generator<void, void, void> {
     if (block && length > 0) {
       const text = parts.length === 1 ? (parts[0] as string) : parts.join('');
-      const found = matcher.findMatches(text, page);
+      const found =
+        text.length <= MATCH_CHUNK
+          ? matcher.findMatches(text, page)
+          : yield* matcher.findMatchesSliced(text, page, MATCH_CHUNK, shouldYield);
       if (found.length > 0) {
         const hits: TermHit[] = [];
         let n = 0;
@@ -73,7 +78,7 @@ export function* scanText(
     parts.length = 0;
     starts.length = 0;
     length = 0;
-  };
+  }
 
   let node = walker.nextNode() as Text | null;
   while (node) {
@@ -87,7 +92,7 @@ export function* scanText(
     }
     if (nodeBlock) {
       if (nodeBlock !== block) {
-        flush();
+        yield* flush();
         block = nodeBlock;
       }
       const data = node.data;
@@ -108,5 +113,5 @@ export function* scanText(
     }
     node = walker.nextNode() as Text | null;
   }
-  flush();
+  yield* flush();
 }

@@ -188,7 +188,9 @@ function* findOpenShadowRoots(root: Node, out: ShadowRoot[], shouldYield: () => 
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
   let n = 0;
-  for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) {
+  // nextNode() starts below root: an added element that itself hosts a shadow root counts too.
+  const first = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : (walker.nextNode() as Element | null);
+  for (let el = first; el; el = walker.nextNode() as Element | null) {
     const sr = el.shadowRoot;
     if (sr && el.localName !== OVERLAY_TAG) out.push(sr);
     if (++n % 256 === 0 && shouldYield()) yield;

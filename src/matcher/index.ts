@@ -38,6 +38,22 @@ export interface Matcher {
    * frozen empty array when there is no match (no allocation on the common path).
    */
   findMatches(text: string, page: PageContext): readonly Match[];
+  /**
+   * findMatches in steps of `chunk` characters, yielding after a step whenever `shouldYield()` says
+   * so: one huge block of text (a 10 MB text node) cannot hold the thread for longer than a step.
+   */
+  findMatchesSliced(
+    text: string,
+    page: PageContext,
+    chunk: number,
+    shouldYield: () => boolean,
+  ): Generator<void, readonly Match[], void>;
+}
+
+/** Where a scan of one text stands between steps; one per call, so interleaved calls stay apart. */
+interface ScanCursor {
+  state: number;
+  found: Candidate[] | null;
 }
 
 const NO_MATCHES: readonly Match[] = Object.freeze([]);
@@ -152,17 +168,33 @@ export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
     return matches.length === 0 ? NO_MATCHES : matches;
   }
 
+  /** Runs the automaton over text[from, to), carrying its state in `cursor`. */
+  function advance(text: string, from: number, to: number, cursor: ScanCursor): void {
+    let state = cursor.state;
+    let found = cursor.found;
+    for (let i = from; i < to; i++) {
+      const symbol = classes[text.charCodeAt(i)]!;
+      if (symbol === IGNORE) continue;
+      state = next[state * stride + symbol]!;
+      if (state >= firstReportingState) found = collect(text, i, state, found);
+    }
+    cursor.state = state;
+    cursor.found = found;
+  }
+
   return {
     findMatches(text, page) {
-      let state = 0;
-      let found: Candidate[] | null = null;
-      for (let i = 0, n = text.length; i < n; i++) {
-        const symbol = classes[text.charCodeAt(i)]!;
-        if (symbol === IGNORE) continue;
-        state = next[state * stride + symbol]!;
-        if (state >= firstReportingState) found = collect(text, i, state, found);
+      const cursor: ScanCursor = { state: 0, found: null };
+      advance(text, 0, text.length, cursor);
+      return cursor.found === null ? NO_MATCHES : select(cursor.found, text, page);
+    },
+    *findMatchesSliced(text, page, chunk, shouldYield) {
+      const cursor: ScanCursor = { state: 0, found: null };
+      for (let from = 0; from < text.length; from += chunk) {
+        advance(text, from, Math.min(text.length, from + chunk), cursor);
+        if (shouldYield()) yield;
       }
-      return found === null ? NO_MATCHES : select(found, text, page);
+      return cursor.found === null ? NO_MATCHES : select(cursor.found, text, page);
     },
   };
 }

@@ -11,10 +11,12 @@ export function SourceBadge({ source, t }: { source: Source; t: Translate }) {
   const tipId = useId();
   const when = formatDigestDate(source.date);
   return (
-    <span class="tw-badge-wrap" onMouseEnter={keepTipInside} onFocusCapture={keepTipInside}>
+    <span class="tw-badge-wrap">
       <button
         type="button"
         class="tw-badge"
+        onMouseEnter={keepTipInside}
+        onFocus={keepTipInside}
         aria-label={t('badge_source', [source.outlet, when])}
         aria-describedby={tipId}
       >
@@ -31,7 +33,7 @@ export function SourceBadge({ source, t }: { source: Source; t: Translate }) {
 
 /** Shifts a shown tip left so it stays inside the card (or the window) instead of widening it. */
 function keepTipInside(event: Event): void {
-  const tip = (event.currentTarget as HTMLElement).querySelector<HTMLElement>('.tw-badge-tip');
+  const tip = (event.currentTarget as HTMLElement).nextElementSibling as HTMLElement | null;
   if (!tip) return;
   tip.style.translate = '';
   const box = tip.closest('.tw-card')?.getBoundingClientRect();
