@@ -1,7 +1,6 @@
 // Opening the reader page: at an entry (from a card) or at a search (from the context menu).
 import browser, { type Tabs } from 'webextension-polyfill';
-
-const READER_PATH = 'src/reader/index.html';
+import { READER_PATH, readerHash } from '../messages/reader-route';
 
 export interface ReaderTarget {
   entryId?: string;
@@ -11,9 +10,9 @@ export interface ReaderTarget {
 /** `…/src/reader/index.html#entry=<id>` or `#q=<text>`; the entry wins when both are given. */
 export function readerUrl({ entryId, query }: ReaderTarget): string {
   const page = browser.runtime.getURL(READER_PATH);
-  if (entryId) return `${page}#entry=${encodeURIComponent(entryId)}`;
+  if (entryId) return `${page}${readerHash({ view: 'entry', entryId })}`;
   const text = query?.trim();
-  return text ? `${page}#q=${encodeURIComponent(text)}` : page;
+  return text ? `${page}${readerHash({ view: 'search', query: text })}` : page;
 }
 
 /** Opens the reader in a new tab, next to the tab it was asked from when there is one. */

@@ -2,17 +2,12 @@
 // origin in settings.enabledSites whose host permission this browser holds. Registrations persist
 // across sessions; syncSiteScripts makes them match the settings again and is safe to repeat.
 import browser, { type Scripting } from 'webextension-polyfill';
-import { loadSettings, normalizeOrigin, saveSettings } from '../settings';
+import { enabledSitePattern, loadSettings, normalizeOrigin, saveSettings } from '../settings';
 
 const SCRIPT_ID_PREFIX = 'techwar-site:';
 
 export function siteScriptId(origin: string): string {
   return SCRIPT_ID_PREFIX + origin;
-}
-
-/** The match pattern for an origin, the same one the popup asks permission for. */
-export function sitePattern(origin: string): string {
-  return `${origin}/*`;
 }
 
 /** The built file names of the content script, as the manifest declares them. */
@@ -24,7 +19,7 @@ function contentScriptFiles(): { js: string[]; css: string[] } {
 function registrationFor(origin: string): Scripting.RegisteredContentScript {
   return {
     id: siteScriptId(origin),
-    matches: [sitePattern(origin)],
+    matches: [enabledSitePattern(origin)],
     ...contentScriptFiles(),
     runAt: 'document_idle',
     allFrames: true,
@@ -33,7 +28,7 @@ function registrationFor(origin: string): Scripting.RegisteredContentScript {
 }
 
 function hasSitePermission(origin: string): Promise<boolean> {
-  return browser.permissions.contains({ origins: [sitePattern(origin)] });
+  return browser.permissions.contains({ origins: [enabledSitePattern(origin)] });
 }
 
 /** Registered with what this build would register now (an update can rename the files). */
@@ -83,7 +78,7 @@ export async function syncSiteScripts(): Promise<void> {
 async function startInOpenTabs(origin: string): Promise<void> {
   const { js, css } = contentScriptFiles();
   // Matching tabs by URL needs only the host permission just granted, not "tabs".
-  const tabs = await browser.tabs.query({ url: sitePattern(origin) });
+  const tabs = await browser.tabs.query({ url: enabledSitePattern(origin) });
   await Promise.all(
     tabs.map(async ({ id }) => {
       if (id === undefined) return;
@@ -123,7 +118,7 @@ export function disableSite(rawOrigin: string): Promise<boolean> {
     const { enabledSites } = await loadSettings();
     await saveSettings({ enabledSites: enabledSites.filter((o) => o !== origin) });
     await syncNow();
-    await browser.permissions.remove({ origins: [sitePattern(origin)] }).catch(() => false);
+    await browser.permissions.remove({ origins: [enabledSitePattern(origin)] }).catch(() => false);
     return true;
   });
 }

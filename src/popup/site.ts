@@ -1,7 +1,7 @@
 // What the popup knows about the tab's site: whether extensions may run there at all, whether the
 // curated list or the user enabled it, and whether it is paused. Pure.
 import type { Settings } from '../settings/defaults';
-import { isSitePaused } from '../settings/queries';
+import { enabledSitePattern, isSitePaused } from '../settings/queries';
 import { matchesAnyPattern } from './match-patterns';
 
 export type SiteAccess = 'curated' | 'enabled' | 'not-enabled';
@@ -56,5 +56,5 @@ export function pausedSitesWithout(pausedSites: readonly string[], hostname: str
 
 /** What the popup asks the browser for before enabling an origin; the background registers the same pattern. */
 export function sitePermission(origin: string): { origins: string[] } {
-  return { origins: [`${origin}/*`] };
+  return { origins: [enabledSitePattern(origin)] };
 }

@@ -1,4 +1,5 @@
 import type { EntrySearch } from '../digest/search';
+import { READER_VIEWS, type ReaderRoute, type ReaderView, readerHash } from '../messages/reader-route';
 import { ReaderBriefing } from '../ui/ReaderBriefing';
 import type { ReaderContext } from '../ui/ReaderContext';
 import { ReaderDisputes } from '../ui/ReaderDisputes';
@@ -6,7 +7,6 @@ import { ReaderEntry } from '../ui/ReaderEntry';
 import { ReaderSearch, type ReaderSearchState } from '../ui/ReaderSearch';
 import { ReaderSources } from '../ui/ReaderSources';
 import { ReaderTimeline } from '../ui/ReaderTimeline';
-import { READER_VIEWS, type ReaderRoute, type ReaderView, readerHash } from './route';
 
 export type SearchRoute = Extract<ReaderRoute, { view: 'search' }>;
 

@@ -9,11 +9,11 @@ import { translate } from '../i18n';
 // card.css holds the source badge, topic chip and fact label styles the reader shares with the card.
 import '../ui/card.css';
 import '../ui/reader.css';
+import { parseReaderHash, type ReaderRoute, readerHash } from '../messages/reader-route';
 import type { ReaderContext } from '../ui/ReaderContext';
 import { SEARCH_INPUT_ID } from '../ui/ReaderSearch';
 import { READER_HEADING_ID } from '../ui/ReaderViewHeader';
 import { App, readerTitle, type SearchRoute } from './App';
-import { parseReaderHash, type ReaderRoute, readerHash } from './route';
 
 const lookup = createDigestLookup(digest);
 const search = createEntrySearch(digest.entries);

@@ -25,7 +25,7 @@ export {
   parseSettings,
   parseSettingsField,
 } from './parse';
-export { isSitePaused, isTopicEnabled } from './queries';
+export { enabledSitePattern, isSitePaused, isTopicEnabled } from './queries';
 export {
   loadSettings,
   onSettingsChanged,

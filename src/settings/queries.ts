@@ -18,3 +18,8 @@ export function isSitePaused(settings: Settings, hostname: string): boolean {
   }
   return false;
 }
+
+/** The match pattern an enabled site (an origin in `enabledSites`) is asked for and registered with. */
+export function enabledSitePattern(origin: string): string {
+  return `${origin}/*`;
+}

@@ -1,4 +1,5 @@
-// The reader's address lives in the URL hash, so every view, entry and search can be linked to,
+// The reader page's address: the contract between the reader and the parts that open it (the
+// background, for cards and the context menu). It lives in the URL hash, so every view, entry and search can be linked to,
 // reloaded and reached with back and forward: #entry=<id>, #q=<text>, #view=<view>, plus the
 // filters (&topic=, &kind=) of the search and timeline views.
 
@@ -30,6 +31,8 @@ export function parseReaderHash(hash: string): ReaderRoute {
   if (isView(view) && view !== 'search') return { view };
   return { view: 'search', query: params.get('q') ?? '', topic: param(params, 'topic'), kind: param(params, 'kind') };
 }
+
+export const READER_PATH = 'src/reader/index.html';
 
 /** The hash for a route; parseReaderHash reads it back to the same route. */
 export function readerHash(route: ReaderRoute): string {
