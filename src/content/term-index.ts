@@ -88,10 +88,15 @@ export class TermIndex {
     return !this.firstOnly || this.shownFirsts.has(hit);
   }
 
-  /** Drops the hits of every block inside `root` (or `root` itself). */
+  /**
+   * Drops the hits of every block inside `root` (or `root` itself). Walks the subtree rather than
+   * testing every known block: a rescanned paragraph is small, the page's list of blocks is not.
+   */
   dropWithin(root: Node): void {
-    for (const block of [...this.byBlock.keys()]) {
-      if (root === block || root.contains(block)) this.dropBlock(block);
+    if (this.byBlock.has(root as Element)) this.dropBlock(root as Element);
+    const walker = (root.ownerDocument ?? document).createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+    for (let el = walker.nextNode(); el; el = walker.nextNode()) {
+      if (this.byBlock.has(el as Element)) this.dropBlock(el as Element);
     }
   }
 

@@ -280,7 +280,7 @@ const fiveMB = results.find((r) => r.page === 'generated-5MB');
 const gzipKB = contentScriptGzipKB();
 const checks = [
   {
-    what: 'scan ÷ bare walk, 1 MB',
+    what: 'initial scan ÷ bare walk, 1 MB',
     value: oneMB?.ratio,
     budget: `≤ ${BUDGET.scanVsWalk1MB}`,
     ok: (oneMB?.ratio ?? Infinity) <= BUDGET.scanVsWalk1MB,
