@@ -1,11 +1,10 @@
 // The options page against the production build in Chromium: every setting saves and applies
 // live, the slider respects storage.sync's write limit, site lists and reset work, the keyboard
 // reaches everything, and axe finds nothing in light or dark.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { digest } from '../../src/digest';
+import { axeViolations } from './support/axe';
 import { type ExtensionBrowser, fixture, launchWithExtension, waitForHighlights } from './support/chromium';
 import { screenshotPath } from './support/paths';
 
@@ -234,18 +233,4 @@ describe('options page', () => {
 
 function writes(): Promise<number> {
   return browser.worker.evaluate(() => (globalThis as unknown as { __techwarWrites: number }).__techwarWrites);
-}
-
-const AXE = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
-
-async function axeViolations(page: Page): Promise<string[]> {
-  // Extension pages forbid inline scripts (CSP), so axe goes in through the debugger instead.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE, 'utf8'));
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }
-    ).axe;
-    const { violations } = await axe.run();
-    return violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-  });
 }

@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digest } from '../../src/digest';
+import { axeViolations } from './support/axe';
 import { type ExtensionBrowser, fixture, launchWithExtension, waitForHighlights } from './support/chromium';
 import { hasTopicHighlights } from './support/page-probes';
 import { DIST, screenshotPath, tempDir } from './support/paths';
@@ -336,18 +337,4 @@ function hasPermission(pattern: string): Promise<boolean> {
       ).chrome.permissions.contains({ origins: [origin] }),
     pattern,
   );
-}
-
-const AXE = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
-
-async function axeViolations(page: Page): Promise<string[]> {
-  // Extension pages forbid inline scripts (CSP), so axe goes in through the debugger instead.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE, 'utf8'));
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }
-    ).axe;
-    const { violations } = await axe.run();
-    return violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-  });
 }

@@ -1,16 +1,14 @@
 // The reader page of the production build in Chromium: search by English and Chinese alias with
 // the keyboard, deep links that survive reload and back/forward, every view of the digest, no axe
 // violations in light and dark, and a layout that holds at 360 px and in print.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digest } from '../../src/digest';
 import { createDigestLookup } from '../../src/digest/lookup';
+import { axeViolations } from './support/axe';
 import { type ExtensionBrowser, launchWithExtension } from './support/chromium';
-import { REPO, screenshotPath } from './support/paths';
+import { screenshotPath } from './support/paths';
 
-const AXE_SOURCE = readFileSync(resolve(REPO, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const VIEWS = ['search', 'briefing', 'timeline', 'disputes', 'sources'] as const;
 const lookup = createDigestLookup(digest);
 
@@ -35,21 +33,6 @@ function resultIds(on: Page): Promise<string[]> {
 async function shownEntryId(on: Page): Promise<string | null> {
   const article = await on.waitForSelector('article[data-entry-id]');
   return article.getAttribute('data-entry-id');
-}
-
-/**
- * Every axe violation on the page, as "rule: target" lines so a failure says where. Extension
- * pages forbid inline scripts (so addScriptTag is refused); evaluate runs outside the page's CSP.
- */
-async function axeViolations(on: Page): Promise<string[]> {
-  if (!(await on.evaluate(() => 'axe' in window))) await on.evaluate(AXE_SOURCE);
-  const { violations, passes } = await on.evaluate(async () => {
-    type AxeResults = { violations: { id: string; nodes: { target: string[] }[] }[]; passes: unknown[] };
-    const results = await (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run();
-    return { violations: results.violations, passes: results.passes.length };
-  });
-  if (passes === 0) throw new Error('axe checked nothing');
-  return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
 }
 
 beforeAll(async () => {
