@@ -142,17 +142,30 @@ describe.skipIf(!PAGES)('real news pages', () => {
     ext.serve(base, html);
     const swErrorsBefore = sw.report.errors.length;
 
-    const watched = await openWatched(ext, ours);
-    const loadedAt = performance.now();
-    await waitForPass(ext.worker, ours, 0, PASS_TIMEOUT_MS);
-    const settleMs = Math.round(performance.now() - loadedAt);
-    const dom = snapshotLines(await watched.page.evaluate(domSnapshot), NEWS_HOST);
-    const highlights = await watched.page.evaluate(topicRangeCount);
-    await watched.page.close();
-
-    const verdict = await judgeDom(dom, async () =>
-      snapshotLines(await baselineSnapshot(ext, base, settleMs), BASE_HOST),
-    );
+    const loadOurs = async () => {
+      const watched = await openWatched(ext, ours);
+      const loadedAt = performance.now();
+      await waitForPass(ext.worker, ours, 0, PASS_TIMEOUT_MS);
+      const settleMs = Math.round(performance.now() - loadedAt);
+      const dom = snapshotLines(await watched.page.evaluate(domSnapshot), NEWS_HOST);
+      const highlights = await watched.page.evaluate(topicRangeCount);
+      await watched.page.close();
+      const verdict = await judgeDom(dom, async () =>
+        snapshotLines(await baselineSnapshot(ext, base, settleMs), BASE_HOST),
+      );
+      return { watched, highlights, verdict };
+    };
+    // A page's own scripts race with the load (consent frames, timers) and can add a node on one
+    // load only. What the extension changes, it changes on every load: a second load with the
+    // extension tells the two apart.
+    let load = await loadOurs();
+    if (load.verdict.unexplained.length > 0) {
+      const first = load;
+      load = await loadOurs();
+      load.watched.report.errors.unshift(...first.watched.report.errors);
+      load.watched.report.caught.unshift(...first.watched.report.caught);
+    }
+    const { watched, highlights, verdict } = load;
     const errors = [...watched.report.errors, ...watched.report.caught, ...sw.report.errors.slice(swErrorsBefore)];
     results.push({
       name: p.name,
