@@ -52,10 +52,6 @@ export class CardController {
 
   constructor(private readonly options: CardControllerOptions) {}
 
-  get openHit(): TermHit | undefined {
-    return this.anchor;
-  }
-
   listen(signal: AbortSignal): void {
     const opts = { capture: true, passive: true, signal };
     const attach = () => {

@@ -58,12 +58,17 @@ function containsCaret(range: AbstractRange, node: Node, offset: number): boolea
   return afterStart && beforeEnd;
 }
 
-/** The line boxes of a hit, for hit confirmation and card placement. */
-export function rangeRects(range: AbstractRange): DOMRect[] {
+/** A live Range over a static one: only live ranges measure and compare. */
+export function toLiveRange(range: AbstractRange): Range {
   const live = document.createRange();
   live.setStart(range.startContainer, range.startOffset);
   live.setEnd(range.endContainer, range.endOffset);
-  return [...live.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+  return live;
+}
+
+/** The line boxes of a hit, for hit confirmation and card placement. */
+export function rangeRects(range: AbstractRange): DOMRect[] {
+  return [...toLiveRange(range).getClientRects()].filter((r) => r.width > 0 && r.height > 0);
 }
 
 function rangeContainsPoint(range: AbstractRange, x: number, y: number): boolean {

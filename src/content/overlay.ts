@@ -31,10 +31,6 @@ export class Overlay {
     this.layer.hidden = true;
   }
 
-  get visible(): boolean {
-    return !!this.layer && !this.layer.hidden;
-  }
-
   /** Screen readers hear about the card politely: highlights themselves are invisible to them. */
   announce(text: string): void {
     this.ensure();

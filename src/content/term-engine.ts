@@ -118,6 +118,8 @@ export class TermEngine {
   }
 
   private onMutations(records: MutationRecord[]): void {
+    // The DOM changed since the last resolution; within one batch it stays as the records left it.
+    this.blocks.forget();
     for (const rec of records) {
       const target = rec.target;
       if (isOurs(target)) continue;
@@ -150,7 +152,6 @@ export class TermEngine {
     if (!node) return;
     const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
     if (!el) return;
-    this.blocks.forget();
     this.dirty.add(this.blocks.blockOf(el) ?? el);
   }
 

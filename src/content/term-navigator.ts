@@ -2,7 +2,7 @@
 // entry from the popup, look up a selection from the context menu. Highlights are invisible to
 // assistive technology, so this is the path that makes the extension usable with a keyboard.
 import type { CardController } from './card-controller';
-import { rangeRects } from './hit-test';
+import { rangeRects, toLiveRange } from './hit-test';
 import type { TermHit } from './scan-text';
 import type { TermIndex } from './term-index';
 import type { TopicHighlights } from './topic-highlights';
@@ -78,9 +78,7 @@ function lastAboveBottom(hits: TermHit[]): TermHit | undefined {
 }
 
 function intersects(range: Range, other: AbstractRange): boolean {
-  const live = document.createRange();
-  live.setStart(other.startContainer, other.startOffset);
-  live.setEnd(other.endContainer, other.endOffset);
+  const live = toLiveRange(other);
   return (
     range.compareBoundaryPoints(Range.END_TO_START, live) <= 0 &&
     range.compareBoundaryPoints(Range.START_TO_END, live) >= 0

@@ -91,9 +91,4 @@ export class TopicHighlights {
     for (const hl of this.byTopic.values()) hl.clear();
     this.focus.clear();
   }
-
-  destroy(): void {
-    this.hide();
-    this.clearRanges();
-  }
 }
