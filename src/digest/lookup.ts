@@ -31,7 +31,7 @@ export function createDigestLookup(digest: Digest): DigestLookup {
   const topics = new Map(digest.topics.map((t) => [t.id, t]));
   const sources = new Map(digest.sources.map((s) => [s.id, s]));
   const disputes = groupByEntry(digest.disputes);
-  const events = groupByEntry([...digest.timeline].sort((a, b) => a.date.date.localeCompare(b.date.date)));
+  const events = groupByEntry(timelineInDateOrder(digest.timeline));
 
   const disputesOf = (id: string) => disputes.get(id) ?? [];
   const eventsOf = (id: string) => events.get(id) ?? [];

@@ -1,7 +1,7 @@
 // Searching the digest by name and alias, and the read-side helpers the reader page relies on.
 import { describe, expect, it } from 'vitest';
 import { digest } from '../../../src/digest';
-import { digestDatePrecision, timelineInDateOrder } from '../../../src/digest/lookup';
+import { createDigestLookup, digestDatePrecision, timelineInDateOrder } from '../../../src/digest/lookup';
 import type { Entry, TimelineEvent } from '../../../src/digest/schema';
 import { createEntrySearch, foldForSearch } from '../../../src/digest/search';
 import { minimalDigest } from './helpers';
@@ -158,6 +158,12 @@ describe('timelineInDateOrder', () => {
     const events = [event('b', '2025'), event('a', '2025'), event('c', '2024')];
     expect(timelineInDateOrder(events).map((e) => e.id)).toEqual(['c', 'b', 'a']);
     expect(events.map((e) => e.id)).toEqual(['b', 'a', 'c']);
+  });
+
+  it("gives an entry's events in the same order as the reader's timeline", () => {
+    const events = [event('month', '2025-04'), event('year', '2025'), event('day', '2025-04-25'), event('b', '2025')];
+    const lookup = createDigestLookup({ ...minimalDigest(), timeline: events });
+    expect(lookup.eventsOf('alpha').map((e) => e.id)).toEqual(['year', 'b', 'month', 'day']);
   });
 
   it('orders the real timeline so no date comes before an earlier one', () => {
