@@ -1,91 +1,49 @@
 // Everything the scanner found, kept by block so a changed block's hits can be replaced alone,
-// and by range and text node so a pointer position maps back to its entry.
+// and by range and text node so a pointer position maps back to its entry. The order and
+// first-mention rules live in mention-order.ts; this adds the DOM side.
+import { type EntryCount, MentionOrder } from './mention-order';
 import type { TermHit } from './scan-text';
 import type { TopicHighlights } from './topic-highlights';
 import { compareTreeOrder } from './tree-order';
 
-export interface EntryCount {
-  id: string;
-  count: number;
-}
-
 export class TermIndex {
-  private readonly byBlock = new Map<Element, TermHit[]>();
+  private readonly mentions: MentionOrder<Element, TermHit>;
   private readonly byRange = new Map<AbstractRange, TermHit>();
   private readonly byNode = new Map<Node, TermHit[]>();
-  /** "First mention only": just the first hit of each entry, in document order, is highlighted. */
-  private firstOnly = false;
-  private readonly shownFirsts = new Set<TermHit>();
-  /**
-   * byBlock keeps blocks in document order: a full pass inserts them in that order. Blocks added
-   * by a later partial pass may break it; they set this flag, and the order is restored only when
-   * someone needs it (sorting thousands of blocks costs tens of milliseconds).
-   */
-  private orderBroken = false;
 
-  constructor(
-    private readonly highlights: TopicHighlights,
-    private readonly topicOf: (entryId: string) => string,
-  ) {}
+  constructor(highlights: TopicHighlights, topicOf: (entryId: string) => string) {
+    this.mentions = new MentionOrder<Element, TermHit>(compareTreeOrder, {
+      show: (hit) => highlights.add(topicOf(hit.entryId), hit.range),
+      hide: (hit) => highlights.delete(topicOf(hit.entryId), hit.range),
+      hideAll: () => highlights.clearRanges(),
+    });
+  }
 
   setBlock(block: Element, hits: TermHit[], partial: boolean): void {
-    const known = this.byBlock.has(block);
-    this.dropBlock(block);
-    if (partial && !known) this.orderBroken = true;
-    this.byBlock.set(block, hits);
+    this.forget(this.mentions.setBlock(block, hits, partial));
     for (const hit of hits) {
       this.byRange.set(hit.range, hit);
       this.indexNode(hit.range.startContainer, hit);
       if (hit.range.endContainer !== hit.range.startContainer) this.indexNode(hit.range.endContainer, hit);
-      if (!this.firstOnly) this.highlights.add(this.topicOf(hit.entryId), hit.range);
     }
   }
 
   dropBlock(block: Element): void {
-    const old = this.byBlock.get(block);
-    if (!old) return;
-    this.byBlock.delete(block);
-    for (const hit of old) {
-      this.byRange.delete(hit.range);
-      this.byNode.delete(hit.range.startContainer);
-      this.byNode.delete(hit.range.endContainer);
-      this.shownFirsts.delete(hit);
-      this.highlights.delete(this.topicOf(hit.entryId), hit.range);
-    }
+    this.forget(this.mentions.dropBlock(block));
   }
 
   setFirstMentionOnly(on: boolean): void {
-    if (on === this.firstOnly) return;
-    this.firstOnly = on;
-    this.highlights.clearRanges();
-    this.shownFirsts.clear();
-    if (!on)
-      for (const hits of this.byBlock.values())
-        for (const hit of hits) this.highlights.add(this.topicOf(hit.entryId), hit.range);
-    this.refresh();
+    this.mentions.setFirstMentionOnly(on);
   }
 
   /** Brings "first mention only" up to date after blocks changed; nothing to do otherwise. */
   refresh(): void {
-    if (!this.firstOnly) return;
-    const firsts = new Map<string, TermHit>();
-    for (const hit of this.hitsInDocumentOrder()) if (!firsts.has(hit.entryId)) firsts.set(hit.entryId, hit);
-    const wanted = new Set(firsts.values());
-    for (const hit of [...this.shownFirsts]) {
-      if (wanted.has(hit)) continue;
-      this.shownFirsts.delete(hit);
-      this.highlights.delete(this.topicOf(hit.entryId), hit.range);
-    }
-    for (const hit of wanted) {
-      if (this.shownFirsts.has(hit)) continue;
-      this.shownFirsts.add(hit);
-      this.highlights.add(this.topicOf(hit.entryId), hit.range);
-    }
+    this.mentions.refresh();
   }
 
   /** Whether the hit is highlighted, topic switches aside. */
   isShown(hit: TermHit): boolean {
-    return !this.firstOnly || this.shownFirsts.has(hit);
+    return this.mentions.isShown(hit);
   }
 
   /**
@@ -93,17 +51,17 @@ export class TermIndex {
    * testing every known block: a rescanned paragraph is small, the page's list of blocks is not.
    */
   dropWithin(root: Node): void {
-    if (this.byBlock.has(root as Element)) this.dropBlock(root as Element);
+    if (this.mentions.hasBlock(root as Element)) this.dropBlock(root as Element);
     const walker = (root.ownerDocument ?? document).createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
     for (let el = walker.nextNode(); el; el = walker.nextNode()) {
-      if (this.byBlock.has(el as Element)) this.dropBlock(el as Element);
+      if (this.mentions.hasBlock(el as Element)) this.dropBlock(el as Element);
     }
   }
 
   /** Drops blocks the page has removed; cheap because only blocks with hits are kept. */
   pruneDisconnected(): boolean {
     let changed = false;
-    for (const block of [...this.byBlock.keys()]) {
+    for (const block of this.mentions.blocks()) {
       if (!block.isConnected) {
         this.dropBlock(block);
         changed = true;
@@ -122,32 +80,25 @@ export class TermIndex {
 
   /** Entries with their counts, in order of first appearance (as scanned, if the page changed since). */
   summary(): { entries: EntryCount[]; total: number } {
-    const counts = new Map<string, number>();
-    let total = 0;
-    for (const hit of [...this.byBlock.values()].flat()) {
-      counts.set(hit.entryId, (counts.get(hit.entryId) ?? 0) + 1);
-      total++;
-    }
-    return { entries: [...counts].map(([id, count]) => ({ id, count })), total };
+    return this.mentions.summary();
   }
 
   hitsInDocumentOrder(): TermHit[] {
-    if (this.orderBroken) {
-      const sorted = [...this.byBlock].sort(([a], [b]) => compareTreeOrder(a, b));
-      this.byBlock.clear();
-      for (const [block, hits] of sorted) this.byBlock.set(block, hits);
-      this.orderBroken = false;
-    }
-    return [...this.byBlock.values()].flat();
+    return this.mentions.hitsInDocumentOrder();
   }
 
   clear(): void {
-    this.orderBroken = false;
-    this.byBlock.clear();
+    this.mentions.clear();
     this.byRange.clear();
     this.byNode.clear();
-    this.shownFirsts.clear();
-    this.highlights.clearRanges();
+  }
+
+  private forget(hits: readonly TermHit[]): void {
+    for (const hit of hits) {
+      this.byRange.delete(hit.range);
+      this.byNode.delete(hit.range.startContainer);
+      this.byNode.delete(hit.range.endContainer);
+    }
   }
 
   private indexNode(node: Node, hit: TermHit): void {

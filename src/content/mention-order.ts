@@ -1,0 +1,145 @@
+// The scanner's hits kept by block in document order, and which of them are shown when only the
+// first mention of each entry is. Pure: blocks and hits are opaque, ordered by the caller's compare
+// and shown through the caller's sink, so the rules are unit-tested without a DOM.
+
+export interface Mention {
+  readonly entryId: string;
+}
+
+/** Where shown mentions go (the page's highlights, in the content script). */
+export interface MentionSink<H> {
+  show(hit: H): void;
+  hide(hit: H): void;
+  hideAll(): void;
+}
+
+export interface EntryCount {
+  id: string;
+  count: number;
+}
+
+/** The first hit of each entry in `hits` (given in document order). */
+export function firstMentions<H extends Mention>(hits: Iterable<H>): Set<H> {
+  const firsts = new Map<string, H>();
+  for (const hit of hits) if (!firsts.has(hit.entryId)) firsts.set(hit.entryId, hit);
+  return new Set(firsts.values());
+}
+
+/** Entries with their counts, in the order `hits` first names them. */
+export function countByEntry(hits: Iterable<Mention>): { entries: EntryCount[]; total: number } {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const hit of hits) {
+    counts.set(hit.entryId, (counts.get(hit.entryId) ?? 0) + 1);
+    total++;
+  }
+  return { entries: [...counts].map(([id, count]) => ({ id, count })), total };
+}
+
+export class MentionOrder<B, H extends Mention> {
+  private readonly byBlock = new Map<B, readonly H[]>();
+  /** "First mention only": just the first hit of each entry, in document order, is shown. */
+  private firstOnly = false;
+  private readonly shownFirsts = new Set<H>();
+  /**
+   * byBlock keeps blocks in document order: a full pass inserts them in that order. Blocks added
+   * by a later partial pass may break it; they set this flag, and the order is restored only when
+   * someone needs it (sorting thousands of blocks costs tens of milliseconds).
+   */
+  private orderBroken = false;
+
+  constructor(
+    private readonly compareBlocks: (a: B, b: B) => number,
+    private readonly sink: MentionSink<H>,
+  ) {}
+
+  /**
+   * The block's hits, replacing what it had (returned, so the caller can forget them). `partial`:
+   * the block comes from a rescan of changed blocks, so it may not follow the blocks already kept.
+   */
+  setBlock(block: B, hits: readonly H[], partial: boolean): readonly H[] {
+    const known = this.byBlock.has(block);
+    const old = this.hideBlock(block);
+    // A known block keeps its place in the map; a new one is appended, in order only in a full pass.
+    if (partial && !known) this.orderBroken = true;
+    this.byBlock.set(block, hits);
+    if (!this.firstOnly) for (const hit of hits) this.sink.show(hit);
+    return old;
+  }
+
+  /** Forgets the block; returns its hits (none if it was unknown). */
+  dropBlock(block: B): readonly H[] {
+    const old = this.hideBlock(block);
+    this.byBlock.delete(block);
+    return old;
+  }
+
+  hasBlock(block: B): boolean {
+    return this.byBlock.has(block);
+  }
+
+  blocks(): B[] {
+    return [...this.byBlock.keys()];
+  }
+
+  setFirstMentionOnly(on: boolean): void {
+    if (on === this.firstOnly) return;
+    this.firstOnly = on;
+    this.sink.hideAll();
+    this.shownFirsts.clear();
+    if (!on) for (const hits of this.byBlock.values()) for (const hit of hits) this.sink.show(hit);
+    this.refresh();
+  }
+
+  /** Brings "first mention only" up to date after blocks changed; nothing to do otherwise. */
+  refresh(): void {
+    if (!this.firstOnly) return;
+    const wanted = firstMentions(this.hitsInDocumentOrder());
+    for (const hit of [...this.shownFirsts]) {
+      if (wanted.has(hit)) continue;
+      this.shownFirsts.delete(hit);
+      this.sink.hide(hit);
+    }
+    for (const hit of wanted) {
+      if (this.shownFirsts.has(hit)) continue;
+      this.shownFirsts.add(hit);
+      this.sink.show(hit);
+    }
+  }
+
+  /** Whether the hit is shown (so gets a card and a keyboard stop), topic switches aside. */
+  isShown(hit: H): boolean {
+    return !this.firstOnly || this.shownFirsts.has(hit);
+  }
+
+  /** Entries with their counts, in order of first appearance (as scanned, if the page changed since). */
+  summary(): { entries: EntryCount[]; total: number } {
+    return countByEntry([...this.byBlock.values()].flat());
+  }
+
+  hitsInDocumentOrder(): H[] {
+    if (this.orderBroken) {
+      const sorted = [...this.byBlock].sort(([a], [b]) => this.compareBlocks(a, b));
+      this.byBlock.clear();
+      for (const [block, hits] of sorted) this.byBlock.set(block, hits);
+      this.orderBroken = false;
+    }
+    return [...this.byBlock.values()].flat();
+  }
+
+  clear(): void {
+    this.orderBroken = false;
+    this.byBlock.clear();
+    this.shownFirsts.clear();
+    this.sink.hideAll();
+  }
+
+  private hideBlock(block: B): readonly H[] {
+    const old = this.byBlock.get(block) ?? [];
+    for (const hit of old) {
+      this.shownFirsts.delete(hit);
+      this.sink.hide(hit);
+    }
+    return old;
+  }
+}

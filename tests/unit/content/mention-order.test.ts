@@ -1,0 +1,153 @@
+// Document order of the scanner's blocks and the "first mention only" rule, without a DOM: blocks
+// are numbers in page order, hits are named objects, and the sink records what is shown.
+import { describe, expect, it } from 'vitest';
+import { countByEntry, firstMentions, MentionOrder, type MentionSink } from '../../../src/content/mention-order';
+
+interface Hit {
+  entryId: string;
+  name: string;
+}
+
+const hit = (name: string, entryId: string): Hit => ({ name, entryId });
+const names = (hits: Iterable<Hit>) => [...hits].map((h) => h.name);
+
+/** A sink that keeps the names of the hits shown, as the page's highlights would. */
+function recordingSink(): MentionSink<Hit> & { shown: Set<string> } {
+  const shown = new Set<string>();
+  return {
+    shown,
+    show: (h) => void shown.add(h.name),
+    hide: (h) => void shown.delete(h.name),
+    hideAll: () => shown.clear(),
+  };
+}
+
+function setup() {
+  const sink = recordingSink();
+  const order = new MentionOrder<number, Hit>((a, b) => a - b, sink);
+  return { sink, order };
+}
+
+describe('firstMentions', () => {
+  it('keeps the first hit of each entry, not the last', () => {
+    const hits = [hit('h1', 'huawei'), hit('n1', 'nvidia'), hit('h2', 'huawei'), hit('n2', 'nvidia')];
+    expect(names(firstMentions(hits))).toEqual(['h1', 'n1']);
+  });
+});
+
+describe('countByEntry', () => {
+  it('counts per entry in order of first appearance', () => {
+    const hits = [hit('n1', 'nvidia'), hit('h1', 'huawei'), hit('n2', 'nvidia')];
+    expect(countByEntry(hits)).toEqual({
+      entries: [
+        { id: 'nvidia', count: 2 },
+        { id: 'huawei', count: 1 },
+      ],
+      total: 3,
+    });
+  });
+});
+
+describe('MentionOrder', () => {
+  it('shows every hit while first-mention-only is off', () => {
+    const { sink, order } = setup();
+    order.setBlock(1, [hit('h1', 'huawei'), hit('h2', 'huawei')], false);
+    expect([...sink.shown]).toEqual(['h1', 'h2']);
+    expect(order.isShown(hit('other', 'huawei'))).toBe(true);
+  });
+
+  it('with first-mention-only, shows the first mention of each entry and reports the rest hidden', () => {
+    const { sink, order } = setup();
+    const h1 = hit('h1', 'huawei');
+    const n1 = hit('n1', 'nvidia');
+    const h2 = hit('h2', 'huawei');
+    const n2 = hit('n2', 'nvidia');
+    order.setBlock(1, [h1, n1], false);
+    order.setBlock(2, [h2, n2], false);
+    order.setFirstMentionOnly(true);
+    expect([...sink.shown].sort()).toEqual(['h1', 'n1']);
+    // Hidden mentions get no card and no keyboard stop: isShown is what both ask.
+    expect([h1, n1, h2, n2].map((h) => order.isShown(h))).toEqual([true, true, false, false]);
+  });
+
+  it('switching first-mention-only off shows every hit again', () => {
+    const { sink, order } = setup();
+    order.setBlock(1, [hit('h1', 'huawei'), hit('h2', 'huawei')], false);
+    order.setFirstMentionOnly(true);
+    order.setFirstMentionOnly(false);
+    expect([...sink.shown].sort()).toEqual(['h1', 'h2']);
+  });
+
+  it('restores document order after a partial rescan adds an earlier block', () => {
+    const { sink, order } = setup();
+    order.setBlock(5, [hit('late', 'huawei')], false);
+    order.setFirstMentionOnly(true);
+    expect([...sink.shown]).toEqual(['late']);
+    // The page inserts a paragraph above: a partial rescan finds it after block 5 was kept.
+    order.setBlock(2, [hit('early', 'huawei')], true);
+    order.refresh();
+    expect([...sink.shown]).toEqual(['early']);
+    expect(names(order.hitsInDocumentOrder())).toEqual(['early', 'late']);
+  });
+
+  it('a full pass trusts the order it is given', () => {
+    const { order } = setup();
+    // Blocks of a full pass arrive in document order; a compare that disagrees is never asked.
+    order.setBlock(9, [hit('a', 'x')], false);
+    order.setBlock(3, [hit('b', 'x')], false);
+    expect(names(order.hitsInDocumentOrder())).toEqual(['a', 'b']);
+  });
+
+  it('a rescanned block keeps its place', () => {
+    const { order } = setup();
+    order.setBlock(1, [hit('a', 'x')], false);
+    order.setBlock(2, [hit('b', 'x')], false);
+    order.setBlock(1, [hit('a2', 'x')], true);
+    expect(names(order.hitsInDocumentOrder())).toEqual(['a2', 'b']);
+  });
+
+  it('replacing a block hides its old hits and returns them', () => {
+    const { sink, order } = setup();
+    order.setBlock(1, [hit('old', 'huawei')], false);
+    const old = order.setBlock(1, [hit('new', 'huawei')], true);
+    expect(names(old)).toEqual(['old']);
+    expect([...sink.shown]).toEqual(['new']);
+  });
+
+  it('dropping the block of a first mention promotes the next mention', () => {
+    const { sink, order } = setup();
+    order.setBlock(1, [hit('h1', 'huawei')], false);
+    order.setBlock(2, [hit('h2', 'huawei')], false);
+    order.setFirstMentionOnly(true);
+    expect(names(order.dropBlock(1))).toEqual(['h1']);
+    order.refresh();
+    expect([...sink.shown]).toEqual(['h2']);
+    expect(order.hasBlock(1)).toBe(false);
+    expect(order.blocks()).toEqual([2]);
+    expect(order.dropBlock(1)).toEqual([]);
+  });
+
+  it('summarises in scan order and clears everything', () => {
+    const { sink, order } = setup();
+    order.setBlock(1, [hit('n1', 'nvidia'), hit('h1', 'huawei')], false);
+    order.setBlock(2, [hit('n2', 'nvidia')], false);
+    expect(order.summary()).toEqual({
+      entries: [
+        { id: 'nvidia', count: 2 },
+        { id: 'huawei', count: 1 },
+      ],
+      total: 3,
+    });
+    order.clear();
+    expect(sink.shown.size).toBe(0);
+    expect(order.summary()).toEqual({ entries: [], total: 0 });
+    expect(order.blocks()).toEqual([]);
+  });
+
+  it('refresh does nothing while every hit is shown', () => {
+    const { sink, order } = setup();
+    order.setBlock(1, [hit('h1', 'huawei'), hit('h2', 'huawei')], false);
+    order.refresh();
+    expect([...sink.shown]).toEqual(['h1', 'h2']);
+  });
+});
