@@ -2,7 +2,7 @@
 // one full pass in slices, then only the blocks a mutation touched.
 import { createPageContext, type Matcher, type PageContext } from '../matcher';
 import { BlockResolver, isInlineElement, OVERLAY_TAG } from './dom-rules';
-import { emitScanMeasure, onBenchRescan } from './profile';
+import { auditWork, emitScanMeasure, onBenchRescan } from './profile';
 import { type ScanStats, scanText } from './scan-text';
 import { SliceRunner } from './slices';
 import { TermIndex } from './term-index';
@@ -99,7 +99,8 @@ export class TermEngine {
           self.options.matcher,
           self.page,
           self.blocks,
-          (block, hits) => self.index.setBlock(block, hits, outOfOrder),
+          (block, hits, first) =>
+            first ? self.index.setBlock(block, hits, outOfOrder) : self.index.appendHits(block, hits),
           runner.shouldYield,
           stats,
         );
@@ -194,6 +195,7 @@ function* findOpenShadowRoots(root: Node, out: ShadowRoot[], shouldYield: () => 
   for (let el = first; el; el = walker.nextNode() as Element | null) {
     const sr = el.shadowRoot;
     if (sr && el.localName !== OVERLAY_TAG) out.push(sr);
+    auditWork('elements', 1);
     if (++n % 256 === 0 && shouldYield()) yield;
   }
 }
