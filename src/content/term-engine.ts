@@ -48,14 +48,18 @@ export class TermEngine {
 
   /** A fresh pass over everything, e.g. after an SPA navigation. */
   rescanAll(): Promise<void> {
+    return this.enqueue(() => this.fullPass());
+  }
+
+  /** The body of a full pass; runs as (or inside) a queued job, never enqueues. */
+  private fullPass(): Promise<void> {
     this.lastUrl = location.href;
     this.dirty.clear();
-    return this.enqueue(async () => {
-      this.index.clear();
-      this.page = createPageContext();
-      this.blocks.forget();
-      await this.scanRoots([document], false);
-    });
+    this.pruneNeeded = false;
+    this.index.clear();
+    this.page = createPageContext();
+    this.blocks.forget();
+    return this.scanRoots([document], false);
   }
 
   /** Open shadow roots being scanned, for hit-testing inside them. */
@@ -157,7 +161,9 @@ export class TermEngine {
   }
 
   private async rescanDirty(): Promise<void> {
-    if (location.href !== this.lastUrl) return this.rescanAll();
+    // Already inside the queue: enqueueing the full pass here would wait on this very job, and
+    // the queue would stall for good (an SPA whose URL changes before its DOM settles).
+    if (location.href !== this.lastUrl) return this.fullPass();
     this.blocks.forget();
     if (this.pruneNeeded) {
       this.pruneNeeded = false;
