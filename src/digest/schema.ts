@@ -81,7 +81,11 @@ export const EntrySchema = v.strictObject({
   topics: v.pipe(v.array(Id), v.minLength(1, 'needs at least one topic')),
   aliases: v.pipe(v.array(AliasSchema), v.minLength(1, 'needs at least one alias')),
   summary: CitedTextSchema,
+  /** One or two sentences written for the card at rest (at most GIST_MAX_CHARS), cited like the summary. */
+  gist: CitedTextSchema,
   facts: v.array(FactSchema),
+  /** Indexes into facts of the (at most two) most telling facts, which the card shows at rest. */
+  cardFacts: v.array(v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(0, 'must be 0 or more'))),
   quotes: v.array(QuoteSchema),
   related: v.array(Id),
 });

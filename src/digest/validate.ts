@@ -2,12 +2,18 @@
 // (cross references, alias rules, dates, attribution). Pure: imports only valibot and ./schema.
 // The build calls validateDigest(JSON.parse(file)) and fails with formatDigestErrors(errors).
 import * as v from 'valibot';
-import { type Alias, type Digest, DigestSchema } from './schema';
+import { type Alias, type Digest, DigestSchema, type Entry } from './schema';
 
 export type DigestValidation = { ok: true; digest: Digest } | { ok: false; errors: string[] };
 
 /** The longest summary a card shows, in characters. */
 export const SUMMARY_MAX_CHARS = 300;
+
+/** The longest gist, in characters: the card at rest must answer "what is this?" at a glance. */
+export const GIST_MAX_CHARS = 200;
+
+/** How many facts the card shows at rest. */
+export const CARD_FACTS_MAX = 2;
 
 /** Aliases that would light up half of any page about the rivalry (compared in lower case). */
 export const GENERIC_ALIASES: ReadonlySet<string> = new Set([
@@ -249,6 +255,28 @@ function checkAliases(digest: Digest, errors: string[]): void {
   }
 }
 
+/** The gist's length and the card-fact indexes: in range and each fact at most once. */
+function checkCardText(entry: Entry, where: string, errors: string[]): void {
+  const length = [...entry.gist.text].length;
+  if (length > GIST_MAX_CHARS) {
+    errors.push(`${where}.gist.text: gist is ${length} characters; the limit is ${GIST_MAX_CHARS}`);
+  }
+  if (entry.cardFacts.length > CARD_FACTS_MAX) {
+    errors.push(`${where}.cardFacts: lists ${entry.cardFacts.length} facts; the card shows at most ${CARD_FACTS_MAX}`);
+  }
+  const seen = new Set<number>();
+  entry.cardFacts.forEach((index, k) => {
+    if (index >= entry.facts.length) {
+      errors.push(
+        `${where}.cardFacts[${k}]: fact index ${index} is out of range (the entry has ${entry.facts.length} facts)`,
+      );
+    } else if (seen.has(index)) {
+      errors.push(`${where}.cardFacts[${k}]: fact index ${index} is listed twice`);
+    }
+    seen.add(index);
+  });
+}
+
 function checkSemantics(digest: Digest): string[] {
   const errors: string[] = [];
 
@@ -305,6 +333,8 @@ function checkSemantics(digest: Digest): string[] {
       errors.push(`${where}.summary.text: summary is ${length} characters; the limit is ${SUMMARY_MAX_CHARS}`);
     }
     checkSources(`${where}.summary`, entry.summary.sources);
+    checkCardText(entry, where, errors);
+    checkSources(`${where}.gist`, entry.gist.sources);
     entry.facts.forEach((fact, k) => {
       checkSources(`${where}.facts[${k}]`, fact.sources);
       if (fact.label !== 'reported' && fact.by === undefined) {

@@ -6,8 +6,19 @@ import type { Digest } from '../../../src/digest/schema';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** The repo's parent holds shared/seeds (…/work/main/tests/unit/digest → …/work/shared/seeds). */
-export const SEEDS_DIR = path.resolve(here, '../../../../shared/seeds');
+/**
+ * The nearest `shared/seeds` above the repo: …/work/main → …/work/shared/seeds, and a worktree
+ * one level deeper (…/work/wt/digest) finds the same folder.
+ */
+function findSeedsDir(): string {
+  const repo = path.resolve(here, '../../..');
+  for (let dir = path.dirname(repo); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'shared', 'seeds');
+    if (existsSync(candidate) || path.dirname(dir) === dir) return candidate;
+  }
+}
+
+export const SEEDS_DIR = findSeedsDir();
 export const DIGEST_FILE = path.resolve(here, '../../../src/digest/digest.json');
 
 export const seedsPresent =
@@ -83,10 +94,12 @@ export function minimalDigest(): Digest {
         topics: ['chips'],
         aliases: ['Alpha Corp', { text: 'Alpha', caseSensitive: true }],
         summary: { text: 'A company.', sources: ['src-a'] },
+        gist: { text: 'A company that makes chips.', sources: ['src-a'] },
         facts: [
           { text: 'It makes chips.', sources: ['src-a'], label: 'reported' },
           { text: 'It will win.', sources: ['src-a'], label: 'forecast', by: 'Some Analyst' },
         ],
+        cardFacts: [1, 0],
         quotes: [{ speaker: 'Bea Beta', text: 'exact words', source: 'src-a', context: 'On Alpha.' }],
         related: ['beta'],
       },
@@ -97,7 +110,9 @@ export function minimalDigest(): Digest {
         topics: ['people', 'chips'],
         aliases: ['Bea Beta', { text: 'Beta', caseSensitive: true, afterEntry: true }],
         summary: { text: 'A person.', sources: ['src-a'] },
+        gist: { text: 'A person.', sources: ['src-a'] },
         facts: [],
+        cardFacts: [],
         quotes: [],
         related: ['alpha'],
       },

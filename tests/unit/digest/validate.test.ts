@@ -232,6 +232,78 @@ describe('validateDigest', () => {
     expect(validateDigest(d)).toMatchObject({ ok: true });
   });
 
+  describe('the card at rest: gist and cardFacts', () => {
+    it('a missing gist', () => {
+      const errors = errorsOf((d) => {
+        delete (d.entries[1] as Loose).gist;
+      });
+      expect(errors).toEqual([expect.stringMatching(/^entries\[1\] \(id "beta"\)\.gist: is missing/)]);
+    });
+
+    it('a gist without sources', () => {
+      const errors = errorsOf((d) => {
+        d.entries[0].gist.sources = [];
+      });
+      expect(errors).toEqual(['entries[0] (id "alpha").gist.sources: needs at least one source id']);
+    });
+
+    it('a gist over 200 characters, counted as Unicode characters', () => {
+      const errors = errorsOf((d) => {
+        d.entries[0].gist.text = `${'中'.repeat(100)}${'😀'.repeat(101)}`;
+      });
+      expect(errors).toEqual(['entries[0] (id "alpha").gist.text: gist is 201 characters; the limit is 200']);
+    });
+
+    it('a gist of exactly 200 astral characters passes', () => {
+      const d: Loose = minimalDigest();
+      d.entries[0].gist.text = '😀'.repeat(200);
+      expect(validateDigest(d)).toMatchObject({ ok: true });
+    });
+
+    it('a missing cardFacts list', () => {
+      const errors = errorsOf((d) => {
+        delete (d.entries[0] as Loose).cardFacts;
+      });
+      expect(errors).toEqual([expect.stringMatching(/^entries\[0\] \(id "alpha"\)\.cardFacts: is missing/)]);
+    });
+
+    it('an out-of-range card fact', () => {
+      const errors = errorsOf((d) => {
+        d.entries[0].cardFacts = [0, 2];
+        d.entries[1].cardFacts = [0];
+      });
+      expect(errors).toEqual([
+        'entries[0] (id "alpha").cardFacts[1]: fact index 2 is out of range (the entry has 2 facts)',
+        'entries[1] (id "beta").cardFacts[0]: fact index 0 is out of range (the entry has 0 facts)',
+      ]);
+    });
+
+    it('a duplicate card fact', () => {
+      const errors = errorsOf((d) => {
+        d.entries[0].cardFacts = [1, 1];
+      });
+      expect(errors).toEqual(['entries[0] (id "alpha").cardFacts[1]: fact index 1 is listed twice']);
+    });
+
+    it('more than two card facts', () => {
+      const errors = errorsOf((d) => {
+        d.entries[0].facts.push({ text: 'It sells chips.', sources: ['src-a'], label: 'reported' });
+        d.entries[0].cardFacts = [0, 1, 2];
+      });
+      expect(errors).toEqual(['entries[0] (id "alpha").cardFacts: lists 3 facts; the card shows at most 2']);
+    });
+
+    it('a card fact that is not a whole non-negative number', () => {
+      const errors = errorsOf((d) => {
+        d.entries[0].cardFacts = [-1, 0.5];
+      });
+      expect(errors.sort()).toEqual([
+        'entries[0] (id "alpha").cardFacts[0]: must be 0 or more',
+        'entries[0] (id "alpha").cardFacts[1]: must be a whole number',
+      ]);
+    });
+  });
+
   it('invalid calendar dates', () => {
     const errors = errorsOf((d) => {
       d.timeline[0].date = { date: '2025-02-29' } as Loose;

@@ -18,7 +18,9 @@ function entry(id: string, related: string[], facts: Fact[] = [fact(`${id} fact`
     topics: ['chips'],
     aliases: [id],
     summary: { text: `${id}.`, sources: ['src-a'] },
+    gist: { text: `${id}.`, sources: ['src-a'] },
     facts,
+    cardFacts: [],
     quotes: [],
     related,
   };
