@@ -93,11 +93,17 @@ export function minimalDigest(): Digest {
         kind: 'company',
         topics: ['chips'],
         aliases: ['Alpha Corp', { text: 'Alpha', caseSensitive: true }],
-        summary: { text: 'A company.', sources: ['src-a'] },
-        gist: { text: 'A company that makes chips.', sources: ['src-a'] },
+        summary: { text: 'A company.', sources: ['src-a'], evidence: { 'src-a': [1] } },
+        gist: { text: 'A company that makes chips.', sources: ['src-a'], evidence: { 'src-a': [1] } },
         facts: [
-          { text: 'It makes chips.', sources: ['src-a'], label: 'reported' },
-          { text: 'It will win.', sources: ['src-a'], label: 'forecast', by: 'Some Analyst' },
+          { text: 'It makes chips.', sources: ['src-a'], evidence: { 'src-a': [1] }, label: 'reported' },
+          {
+            text: 'It will win.',
+            sources: ['src-a'],
+            evidence: { 'src-a': [1] },
+            label: 'forecast',
+            by: 'Some Analyst',
+          },
         ],
         cardFacts: [1, 0],
         quotes: [{ speaker: 'Bea Beta', text: 'exact words', source: 'src-a', context: 'On Alpha.' }],
@@ -109,8 +115,8 @@ export function minimalDigest(): Digest {
         kind: 'person',
         topics: ['people', 'chips'],
         aliases: ['Bea Beta', { text: 'Beta', caseSensitive: true, afterEntry: true }],
-        summary: { text: 'A person.', sources: ['src-a'] },
-        gist: { text: 'A person.', sources: ['src-a'] },
+        summary: { text: 'A person.', sources: ['src-a'], evidence: { 'src-a': [1] } },
+        gist: { text: 'A person.', sources: ['src-a'], evidence: { 'src-a': [1] } },
         facts: [],
         cardFacts: [],
         quotes: [],
@@ -118,7 +124,14 @@ export function minimalDigest(): Digest {
       },
     ],
     timeline: [
-      { id: 'launch', date: { date: '2024-02-29' }, text: 'Alpha launches.', sources: ['src-a'], entries: ['alpha'] },
+      {
+        id: 'launch',
+        date: { date: '2024-02-29' },
+        text: 'Alpha launches.',
+        sources: ['src-a'],
+        evidence: { 'src-a': [1] },
+        entries: ['alpha'],
+      },
     ],
     disputes: [
       {
@@ -126,13 +139,17 @@ export function minimalDigest(): Digest {
         question: 'Will Alpha win?',
         entries: ['alpha', 'beta'],
         sides: [
-          { text: 'Yes.', sources: ['src-a'] },
-          { text: 'No.', sources: ['src-a'] },
+          { text: 'Yes.', sources: ['src-a'], evidence: { 'src-a': [1] } },
+          { text: 'No.', sources: ['src-a'], evidence: { 'src-a': [1] } },
         ],
       },
     ],
     briefing: [
-      { id: 'what-happened', title: 'What happened', paragraphs: [{ text: 'Alpha launched.', sources: ['src-a'] }] },
+      {
+        id: 'what-happened',
+        title: 'What happened',
+        paragraphs: [{ text: 'Alpha launched.', sources: ['src-a'], evidence: { 'src-a': [1] } }],
+      },
     ],
   };
 }
