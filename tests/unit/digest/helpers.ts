@@ -2,23 +2,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findSeedsDir } from '../../../scripts/seeds-dir';
 import type { Digest } from '../../../src/digest/schema';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/**
- * The nearest `shared/seeds` above the repo: …/work/main → …/work/shared/seeds, and a worktree
- * one level deeper (…/work/wt/digest) finds the same folder.
- */
-function findSeedsDir(): string {
-  const repo = path.resolve(here, '../../..');
-  for (let dir = path.dirname(repo); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'shared', 'seeds');
-    if (existsSync(candidate) || path.dirname(dir) === dir) return candidate;
-  }
-}
-
-export const SEEDS_DIR = findSeedsDir();
+export const SEEDS_DIR = findSeedsDir(path.resolve(here, '../../..'));
 export const DIGEST_FILE = path.resolve(here, '../../../src/digest/digest.json');
 
 export const seedsPresent =
