@@ -37,7 +37,7 @@ export function countByEntry(hits: Iterable<Mention>): { entries: EntryCount[]; 
 }
 
 export class MentionOrder<B, H extends Mention> {
-  private readonly byBlock = new Map<B, readonly H[]>();
+  private readonly byBlock = new Map<B, H[]>();
   /** "First mention only": just the first hit of each entry, in document order, is shown. */
   private firstOnly = false;
   private readonly shownFirsts = new Set<H>();
@@ -62,9 +62,18 @@ export class MentionOrder<B, H extends Mention> {
     const old = this.hideBlock(block);
     // A known block keeps its place in the map; a new one is appended, in order only in a full pass.
     if (partial && !known) this.orderBroken = true;
-    this.byBlock.set(block, hits);
-    if (!this.firstOnly) for (const hit of hits) this.sink.show(hit);
+    this.byBlock.set(block, []);
+    this.appendHits(block, hits);
     return old;
+  }
+
+  /** Adds hits that follow the block's known ones (a long block's hits arrive in chunks); false for an unknown block. */
+  appendHits(block: B, hits: readonly H[]): boolean {
+    const list = this.byBlock.get(block);
+    if (!list) return false;
+    list.push(...hits);
+    if (!this.firstOnly) for (const hit of hits) this.sink.show(hit);
+    return true;
   }
 
   /** Forgets the block; returns its hits (none if it was unknown). */

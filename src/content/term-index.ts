@@ -19,8 +19,14 @@ export class TermIndex {
     });
   }
 
-  setBlock(block: Element, hits: TermHit[], partial: boolean): void {
-    this.forget(this.mentions.setBlock(block, hits, partial));
+  setBlock(block: Element, hits: readonly TermHit[], partial: boolean): void {
+    this.forget(this.mentions.setBlock(block, [], partial));
+    this.appendHits(block, hits);
+  }
+
+  /** Adds hits that follow the block's known ones (a long block's hits arrive in chunks). */
+  appendHits(block: Element, hits: readonly TermHit[]): void {
+    if (!this.mentions.appendHits(block, hits)) return;
     for (const hit of hits) {
       this.byRange.set(hit.range, hit);
       this.indexNode(hit.range.startContainer, hit);

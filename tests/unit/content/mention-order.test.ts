@@ -151,3 +151,24 @@ describe('MentionOrder', () => {
     expect([...sink.shown]).toEqual(['h1', 'h2']);
   });
 });
+
+describe('MentionOrder.appendHits', () => {
+  it("adds a long block's later hits after its first ones, and ignores an unknown block", () => {
+    const { sink, order } = setup();
+    order.setBlock(1, [hit('a', 'x')], false);
+    expect(order.appendHits(1, [hit('b', 'y')])).toBe(true);
+    expect(order.appendHits(7, [hit('c', 'z')])).toBe(false);
+    expect(names(order.hitsInDocumentOrder())).toEqual(['a', 'b']);
+    expect([...sink.shown]).toEqual(['a', 'b']);
+  });
+
+  it('with first-mention-only, appended hits wait for refresh to be judged', () => {
+    const { sink, order } = setup();
+    order.setFirstMentionOnly(true);
+    order.setBlock(1, [hit('x1', 'x')], false);
+    order.appendHits(1, [hit('x2', 'x'), hit('y1', 'y')]);
+    expect(sink.shown.size).toBe(0);
+    order.refresh();
+    expect([...sink.shown].sort()).toEqual(['x1', 'y1']);
+  });
+});
