@@ -3,7 +3,7 @@
 import { digest } from '../digest';
 import { createDigestLookup } from '../digest/lookup';
 import { translate } from '../i18n';
-import { compileMatcher, type Matcher } from '../matcher';
+import { compileMatcher, compileMatcherSteps, type Matcher } from '../matcher';
 import { entryNamedBy } from '../matcher/name-lookup';
 import { handleMessages, sendToBackground } from '../messages';
 import { DEFAULT_SETTINGS, isSitePaused, loadSettings, onSettingsChanged, type Settings } from '../settings';
@@ -28,12 +28,16 @@ interface Session {
 function start(): void {
   const lookup = createDigestLookup(digest);
   // Compiled on first use, after settings load: a paused site never pays for it, and injection
-  // stays a short task.
+  // stays a short task. The engine compiles it in slices; a lookup before that compiles at once.
   let matcher: Matcher | undefined;
   const getMatcher = () => {
     matcher ??= compileMatcher(digest.entries);
     return matcher;
   };
+  function* matcherSteps(shouldYield: () => boolean): Generator<void, Matcher, void> {
+    if (!matcher) matcher = yield* compileMatcherSteps(digest.entries, shouldYield);
+    return matcher;
+  }
   const topicOf = (id: string) => lookup.primaryTopic(id) ?? '';
   const highlights = new TopicHighlights(digest.topics.map((t) => t.id));
   const overlay = new Overlay();
@@ -56,7 +60,7 @@ function start(): void {
   const startSession = (): Session => {
     const controller = new AbortController();
     const engine = new TermEngine({
-      matcher: getMatcher(),
+      compileMatcher: matcherSteps,
       highlights,
       topicOf,
       onChange: () => {

@@ -32,6 +32,8 @@ const HIT_CHUNK = 256;
 
 /** One block's text nodes, with where each starts in the block's joined text. */
 class BlockText {
+  /** The block the text belongs to, null before the first. */
+  block: Element | null = null;
   readonly nodes: Text[] = [];
   readonly parts: string[] = [];
   readonly starts: number[] = [];
@@ -90,43 +92,56 @@ export function* scanText(
   const job: ScanJob = { matcher, page, onHits, shouldYield, stats };
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const parents = new ParentBlocks(blocks);
+  const clock = { sinceCheck: 0 };
   const text = new BlockText();
-  let block: Element | null = null;
-  let lastParent: Node | null = null;
-  let lastBlock: Element | null = null;
-  let sinceClock = 0;
-
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    const parent = node.parentNode;
-    if (parent !== lastParent) {
-      lastParent = parent;
-      lastBlock = parent && parent.nodeType === Node.ELEMENT_NODE ? blocks.blockOf(parent as Element) : null;
-    }
-    let mayHaveYielded = false;
-    if (lastBlock !== null && lastBlock !== block) {
-      if (block) yield* flush(block, text, job);
-      mayHaveYielded = true;
-      block = lastBlock;
-    }
-    if (lastBlock !== null) text.add(node);
-    stats.nodes++;
-    auditWork('nodes', 1);
-    if (++sinceClock === CLOCK_EVERY) {
-      sinceClock = 0;
-      if (shouldYield()) {
-        yield;
-        mayHaveYielded = true;
-      }
-    }
+    const nodeBlock = parents.blockOf(node);
+    const switched = nodeBlock !== null && nodeBlock !== text.block;
+    if (switched) yield* flush(text, job, nodeBlock);
+    if (nodeBlock !== null) text.add(node);
+    const paused = countNode(clock, job);
+    if (paused) yield;
     // The page may have removed the node while we yielded; the observer rescans what changed.
-    if (mayHaveYielded && !node.isConnected) break;
+    if ((switched || paused) && !node.isConnected) break;
   }
-  if (block) yield* flush(block, text, job);
+  yield* flush(text, job, null);
 }
 
-/** Matches one block's text and hands its hits on; leaves `text` empty. May yield. */
-function* flush(block: Element, text: BlockText, job: ScanJob): Generator<void, void, void> {
-  if (text.length === 0) return;
+/** The block of a text node's parent, remembered for the run of siblings that share it. */
+class ParentBlocks {
+  private parent: Node | null = null;
+  private block: Element | null = null;
+
+  constructor(private readonly blocks: BlockResolver) {}
+
+  blockOf(node: Text): Element | null {
+    const parent = node.parentNode;
+    if (parent !== this.parent) {
+      this.parent = parent;
+      this.block = parent && parent.nodeType === Node.ELEMENT_NODE ? this.blocks.blockOf(parent as Element) : null;
+    }
+    return this.block;
+  }
+}
+
+/** Counts one text node walked and looks at the clock every CLOCK_EVERY of them: true when the slice is used up. */
+function countNode(clock: { sinceCheck: number }, job: ScanJob): boolean {
+  job.stats.nodes++;
+  auditWork('nodes', 1);
+  if (++clock.sinceCheck < CLOCK_EVERY) return false;
+  clock.sinceCheck = 0;
+  return job.shouldYield();
+}
+
+/** Matches the finished block's text and hands its hits on, then starts `next`. May yield. */
+function* flush(text: BlockText, job: ScanJob, next: Element | null): Generator<void, void, void> {
+  const block = text.block;
+  text.block = next;
+  if (block === null || text.length === 0) {
+    text.clear();
+    return;
+  }
   const joined = text.text();
   job.stats.chars += joined.length;
   const { matcher, page, shouldYield } = job;
