@@ -23,8 +23,13 @@ export interface ScanStats {
  */
 export type OnHits = (block: Element, hits: TermHit[], first: boolean) => void;
 
-/** How often (in text nodes) the walk looks at the clock. */
-const CLOCK_EVERY = 16;
+/**
+ * How much work (a text node is one unit, 32 characters matched are one) the walk does between
+ * looks at the clock: on a page of many short paragraphs a look per block would cost more than
+ * the paragraphs.
+ */
+const CLOCK_UNITS = 64;
+const CHARS_PER_UNIT_SHIFT = 5;
 /** Characters of one block matched between looks at the clock (a fraction of a millisecond of automaton work). */
 const MATCH_CHUNK = 1 << 16;
 /** Hits built and registered between looks at the clock. */
@@ -74,6 +79,8 @@ interface ScanJob {
   onHits: OnHits;
   shouldYield: () => boolean;
   stats: ScanStats;
+  /** Work since the last look at the clock (see CLOCK_UNITS). */
+  units: number;
 }
 
 /**
@@ -89,18 +96,17 @@ export function* scanText(
   shouldYield: () => boolean,
   stats: ScanStats,
 ): Generator<void, void, void> {
-  const job: ScanJob = { matcher, page, onHits, shouldYield, stats };
+  const job: ScanJob = { matcher, page, onHits, shouldYield, stats, units: 0 };
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const parents = new ParentBlocks(blocks);
-  const clock = { sinceCheck: 0 };
   const text = new BlockText();
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
     const nodeBlock = parents.blockOf(node);
     const switched = nodeBlock !== null && nodeBlock !== text.block;
     if (switched) yield* flush(text, job, nodeBlock);
     if (nodeBlock !== null) text.add(node);
-    const paused = countNode(clock, job);
+    const paused = countNode(job);
     if (paused) yield;
     // The page may have removed the node while we yielded; the observer rescans what changed.
     if ((switched || paused) && !node.isConnected) break;
@@ -125,13 +131,21 @@ class ParentBlocks {
   }
 }
 
-/** Counts one text node walked and looks at the clock every CLOCK_EVERY of them: true when the slice is used up. */
-function countNode(clock: { sinceCheck: number }, job: ScanJob): boolean {
+/** Counts one text node walked and looks at the clock once enough work piled up: true when the slice is used up. */
+function countNode(job: ScanJob): boolean {
   job.stats.nodes++;
   auditWork('nodes', 1);
-  if (++clock.sinceCheck < CLOCK_EVERY) return false;
-  clock.sinceCheck = 0;
+  if (++job.units < CLOCK_UNITS) return false;
+  job.units = 0;
   return job.shouldYield();
+}
+
+/** Adds `units` of work done and looks at the clock (yielding if the slice is used up) once they reach CLOCK_UNITS. */
+function* addWork(units: number, job: ScanJob): Generator<void, void, void> {
+  job.units += units;
+  if (job.units < CLOCK_UNITS) return;
+  job.units = 0;
+  if (job.shouldYield()) yield;
 }
 
 /** Matches the finished block's text and hands its hits on, then starts `next`. May yield. */
@@ -144,21 +158,27 @@ function* flush(text: BlockText, job: ScanJob, next: Element | null): Generator<
   }
   const joined = text.text();
   job.stats.chars += joined.length;
-  const { matcher, page, shouldYield } = job;
-  let found: readonly Match[];
-  if (joined.length <= MATCH_CHUNK) {
-    found = matcher.findMatches(joined, page);
-    auditWork('chars', joined.length);
-  } else {
-    const chunkDone = () => {
-      auditWork('chars', MATCH_CHUNK);
-      return shouldYield();
-    };
-    found = yield* matcher.findMatchesSliced(joined, page, MATCH_CHUNK, chunkDone);
-  }
+  const units = joined.length >> CHARS_PER_UNIT_SHIFT;
+  // A block that would take the work past the next look: the work before it is checked off first.
+  if (job.units > 0 && job.units + units >= CLOCK_UNITS) yield* addWork(CLOCK_UNITS, job);
+  const found = yield* matchBlock(joined, job);
   if (found.length > 0) yield* emitHits(block, text, found, job);
   text.clear();
-  if (shouldYield()) yield;
+  yield* addWork(units, job);
+}
+
+/** The block's matches, in MATCH_CHUNK steps with a look at the clock after each when the text is long. */
+function* matchBlock(joined: string, job: ScanJob): Generator<void, readonly Match[], void> {
+  const { matcher, page, shouldYield } = job;
+  if (joined.length <= MATCH_CHUNK) {
+    auditWork('chars', joined.length);
+    return matcher.findMatches(joined, page);
+  }
+  const chunkDone = () => {
+    auditWork('chars', MATCH_CHUNK);
+    return shouldYield();
+  };
+  return yield* matcher.findMatchesSliced(joined, page, MATCH_CHUNK, chunkDone);
 }
 
 /** Maps matches to ranges over the block's nodes, HIT_CHUNK at a time. */

@@ -4,7 +4,7 @@
 // mention only" up to date) runs inside the slice runner, so none holds the page for long.
 import { createPageContext, type Matcher, type PageContext } from '../matcher';
 import { BlockResolver, isInlineElement, OVERLAY_TAG } from './dom-rules';
-import { auditWork, emitScanMeasure, onBenchRescan } from './profile';
+import { auditWork, emitCompileMeasure, emitScanMeasure, onBenchRescan } from './profile';
 import { type ScanStats, scanText, type TermHit } from './scan-text';
 import { SliceRunner } from './slices';
 import { TermIndex } from './term-index';
@@ -101,19 +101,30 @@ export class TermEngine {
 
   /** Runs one pass's steps in slices, then reports it. */
   private async runPass(steps: () => Steps): Promise<void> {
+    if (!this.matcher) await this.compile();
+    if (!this.matcher) return;
     const stats: ScanStats = { chars: 0, nodes: 0, matches: 0 };
     const startedAt = performance.now();
     this.stats = stats;
     const self = this;
     function* pass(): Steps {
       self.blocks.forget();
-      if (!self.matcher) self.matcher = yield* self.options.compileMatcher(self.runner.shouldYield);
       yield* steps();
       yield* self.index.refreshSteps(self.runner.shouldYield);
     }
     const slices = await this.runner.run(pass(), this.signal);
     emitScanMeasure(startedAt, { ...stats, ...slices });
     this.options.onChange();
+  }
+
+  /** Compiles the matcher in slices of its own before the first pass (measured apart from scanning). */
+  private async compile(): Promise<void> {
+    const startedAt = performance.now();
+    const self = this;
+    function* job(): Steps {
+      self.matcher = yield* self.options.compileMatcher(self.runner.shouldYield);
+    }
+    emitCompileMeasure(startedAt, await this.runner.run(job(), this.signal));
   }
 
   /** `partial`: a rescan of changed blocks, whose new blocks may not follow document order. */

@@ -22,7 +22,7 @@ export interface Automaton {
 
 const NONE = -1;
 /** Loop iterations between looks at the deadline while building. */
-const CHECK_EVERY = 64;
+const CHECK_EVERY = 16;
 
 /** The trie of the patterns, sparse until the final numbering is known; children and terminals are linked lists. */
 interface Trie {
@@ -155,12 +155,13 @@ function* fillTable(
 }
 
 /** Reports per reporting state: its own patterns, then those of its report-link chain (shorter). */
-function listReports(
+function* listReports(
   trie: Trie,
   links: Links,
   id: Int32Array,
   firstReportingState: number,
-): { reportStart: Int32Array; reports: Int32Array } {
+  shouldYield: () => boolean,
+): Generator<void, { reportStart: Int32Array; reports: Int32Array }, void> {
   const { stateCount, firstTerminal, nextTerminal } = trie;
   const { reportLink, order } = links;
   const reportStart = new Int32Array(stateCount - firstReportingState + 1);
@@ -172,6 +173,7 @@ function listReports(
     for (let s = firstTerminal[state] !== NONE ? state : reportLink[state]!; s !== NONE; s = reportLink[s]!) {
       for (let p = firstTerminal[s]!; p !== NONE; p = nextTerminal[p]!) reportList.push(p);
     }
+    if (q % CHECK_EVERY === 0 && shouldYield()) yield;
   }
   reportStart[stateCount - firstReportingState] = reportList.length;
   return { reportStart, reports: Int32Array.from(reportList) };
@@ -198,7 +200,7 @@ export function* buildAutomatonSteps(
   const { id, firstReportingState } = numberStates(trie, links);
   if (shouldYield()) yield;
   const next = yield* fillTable(trie, links, id, spaceSymbol, shouldYield);
-  const { reportStart, reports } = listReports(trie, links, id, firstReportingState);
+  const { reportStart, reports } = yield* listReports(trie, links, id, firstReportingState, shouldYield);
   return { next, stride: symbolCount, firstReportingState, reportStart, reports };
 }
 

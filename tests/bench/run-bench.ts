@@ -161,6 +161,9 @@ interface PageResult {
   warmRatio: number;
   longestSliceMs: number;
   slices: number;
+  /** Compiling the matcher, sliced, before the first pass (not part of the scan figures). */
+  compileMs: number;
+  compileLongestSliceMs: number;
   markJsMs?: number;
   markJsSpeedup?: number;
 }
@@ -170,6 +173,9 @@ async function benchPage(browser: ExtensionBrowser, name: string, html: string, 
   browser.serve(url, html);
   const page = await browser.open(url);
   const cold = await nextScan(page, 0);
+  const compile = await page.evaluate(
+    () => (performance.getEntriesByName('techwar:compile')[0] as PerformanceMeasure | undefined)?.detail,
+  );
   const warm: ScanDetail[] = [];
   for (let i = 0; i < WARM_RUNS; i++) {
     const n = await scanCount(page);
@@ -197,6 +203,8 @@ async function benchPage(browser: ExtensionBrowser, name: string, html: string, 
     warmRatio: round(warmWorkMs / warmWalkMs),
     longestSliceMs: round(Math.max(cold.longestSliceMs, ...warm.map((d) => d.longestSliceMs))),
     slices: cold.slices,
+    compileMs: round(compile?.workMs ?? Number.NaN),
+    compileLongestSliceMs: round(compile?.longestSliceMs ?? Number.NaN),
   };
   if (withMarkJs) {
     result.markJsMs = round(await markJsMs(browser, name, html), 0);
