@@ -22,7 +22,7 @@ export interface Automaton {
 
 const NONE = -1;
 /** Loop iterations between looks at the deadline while building. */
-const CHECK_EVERY = 16;
+const CHECK_EVERY = 64;
 
 /** The trie of the patterns, sparse until the final numbering is known; children and terminals are linked lists. */
 interface Trie {
