@@ -31,7 +31,7 @@ export function createDigestLookup(digest: Digest): DigestLookup {
   const topics = new Map(digest.topics.map((t) => [t.id, t]));
   const sources = new Map(digest.sources.map((s) => [s.id, s]));
   const disputes = groupByEntry(digest.disputes);
-  const events = groupByEntry([...digest.timeline].sort((a, b) => a.date.date.localeCompare(b.date.date)));
+  const events = groupByEntry(timelineInDateOrder(digest.timeline));
 
   const disputesOf = (id: string) => disputes.get(id) ?? [];
   const eventsOf = (id: string) => events.get(id) ?? [];
@@ -86,10 +86,43 @@ export function digestDatePrecision(date: { date: string }): DatePrecision {
   return parts === 3 ? 'day' : parts === 2 ? 'month' : 'year';
 }
 
+type OrderKey = { date: string; depth: number; index: number };
+
 /**
- * Earliest first, the order eventsOf uses: a date known only to the year or month sorts at the
- * start of that period ("2025" before "2025-04" before "2025-04-25"); equal dates keep digest order.
+ * Where an event sorts: its own date, or the latest sort date of the events it follows (`after`),
+ * one step deeper so it comes right after them. Guards against a circle the validation rejects.
+ */
+function orderKeys(events: readonly TimelineEvent[]): Map<string, OrderKey> {
+  const byId = new Map(events.map((e, index) => [e.id, { event: e, index }]));
+  const keys = new Map<string, OrderKey>();
+  const keyOf = (id: string, visiting: Set<string>): OrderKey | undefined => {
+    const known = keys.get(id);
+    const item = byId.get(id);
+    if (known || !item || visiting.has(id)) return known;
+    visiting.add(id);
+    let key: OrderKey = { date: item.event.date.date, depth: 0, index: item.index };
+    for (const before of item.event.after ?? []) {
+      const target = keyOf(before, visiting);
+      if (target && (target.date > key.date || (target.date === key.date && target.depth >= key.depth))) {
+        key = { date: target.date, depth: target.depth + 1, index: item.index };
+      }
+    }
+    keys.set(id, key);
+    return key;
+  };
+  for (const e of events) keyOf(e.id, new Set());
+  return keys;
+}
+
+/**
+ * Earliest first, the order eventsOf and the reader's timeline use. A date known only to the year
+ * or month sorts at the start of that period ("2025" before "2025-04" before "2025-04-25"), unless
+ * the event names events it follows (`after`): then it sorts right after the latest of them.
+ * Otherwise equal dates keep digest order.
  */
 export function timelineInDateOrder(events: readonly TimelineEvent[]): TimelineEvent[] {
-  return [...events].sort((a, b) => (a.date.date < b.date.date ? -1 : a.date.date > b.date.date ? 1 : 0));
+  const keys = orderKeys(events);
+  const compare = (a: OrderKey, b: OrderKey) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : a.depth - b.depth || a.index - b.index;
+  return [...events].sort((a, b) => compare(keys.get(a.id) as OrderKey, keys.get(b.id) as OrderKey));
 }
