@@ -139,6 +139,29 @@ describe('entry', () => {
     await page.screenshot({ path: screenshotPath('reader-entry'), fullPage: true });
   });
 
+  it("names the paragraphs behind a claim in its badge's tip, and labels background knowledge as such", async () => {
+    await openReader(page, '#entry=apple');
+    const apple = lookup.entry('apple');
+    const fact = apple?.facts[0];
+    if (!fact) throw new Error('apple has no facts');
+    const firstBadge = page.locator('.tw-reader-facts > li').first().locator('.tw-badge').first();
+    await firstBadge.focus();
+    const tip = page.locator('.tw-reader-facts > li').first().locator('.tw-badge-tip').first();
+    await tip.waitFor({ state: 'visible' });
+    const [sourceId, paragraphs] = Object.entries(fact.evidence)[0] ?? [];
+    const short = lookup.source(sourceId ?? '')?.short;
+    const expected =
+      paragraphs?.length === 1
+        ? `Paragraph ${paragraphs[0]} of ${short}`
+        : `Paragraphs ${paragraphs?.join(', ')} of ${short}`;
+    expect(await tip.locator('.tw-badge-where').textContent()).toBe(expected);
+    await page.screenshot({ path: screenshotPath('reader-badge-paragraphs') });
+    const background = page.locator('.tw-reader-facts > li[data-label="background"]');
+    expect(await background.count()).toBe(apple?.facts.filter((f) => f.label === 'background').length);
+    expect(await background.first().locator('.tw-label').textContent()).toBe('Background');
+    expect(await background.first().locator('.tw-badge').count()).toBe(0);
+  });
+
   it('opens from #entry=huawei, and survives reload and back/forward', async () => {
     await openReader(page, '#entry=huawei');
     expect(await shownEntryId(page)).toBe('huawei');
