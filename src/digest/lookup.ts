@@ -10,7 +10,7 @@ export interface DigestLookup {
   primaryTopic(entryId: string): string | undefined;
   disputesOf(entryId: string): readonly Dispute[];
   eventsOf(entryId: string): readonly TimelineEvent[];
-  /** Distinct sources the entry's summary, facts, quotes, events and disputes cite, in digest order. */
+  /** Distinct sources the entry's summary, gist, facts, quotes, events and disputes cite, in digest order. */
   sourcesOf(entryId: string): readonly Source[];
 }
 
@@ -47,7 +47,7 @@ export function createDigestLookup(digest: Digest): DigestLookup {
     sourcesOf(id) {
       const entry = entries.get(id);
       if (!entry) return [];
-      const cited = new Set<string>(entry.summary.sources);
+      const cited = new Set<string>([...entry.summary.sources, ...entry.gist.sources]);
       for (const f of entry.facts) for (const s of f.sources) cited.add(s);
       for (const q of entry.quotes) cited.add(q.source);
       for (const ev of eventsOf(id)) for (const s of ev.sources) cited.add(s);

@@ -1,8 +1,8 @@
 // Searching the digest by name and alias, and the read-side helpers the reader page relies on.
 import { describe, expect, it } from 'vitest';
 import { digest } from '../../../src/digest';
-import { digestDatePrecision, timelineInDateOrder } from '../../../src/digest/lookup';
-import type { Entry, TimelineEvent } from '../../../src/digest/schema';
+import { createDigestLookup, digestDatePrecision, timelineInDateOrder } from '../../../src/digest/lookup';
+import type { Entry, Source, TimelineEvent } from '../../../src/digest/schema';
 import { createEntrySearch, foldForSearch } from '../../../src/digest/search';
 import { minimalDigest } from './helpers';
 
@@ -115,6 +115,24 @@ describe('ranking', () => {
   it('keeps digest order between equally good matches', () => {
     const ties = createEntrySearch([entry('first', 'Chip One'), entry('second', 'Chip Two')]);
     expect(ties.search('chip').map((h) => h.entry.id)).toEqual(['first', 'second']);
+  });
+});
+
+describe('sourcesOf', () => {
+  it('counts a source that only the gist cites, in digest order', () => {
+    const d = minimalDigest();
+    const extra = { ...structuredClone(d.sources[0] as Source), id: 'src-b', file: '001_0123456789abcdef.txt' };
+    const alpha = d.entries[0] as Entry;
+    const digestWithGist = {
+      ...d,
+      sources: [...d.sources, extra],
+      entries: [
+        { ...alpha, gist: { text: 'A gist.', sources: ['src-b'], evidence: { 'src-b': [2] } } },
+        ...d.entries.slice(1),
+      ],
+    };
+    const lookup = createDigestLookup(digestWithGist);
+    expect(lookup.sourcesOf('alpha').map((s) => s.id)).toEqual(['src-a', 'src-b']);
   });
 });
 
