@@ -26,6 +26,22 @@ function groupByEntry<T extends { entries: readonly string[] }>(items: readonly 
   return map;
 }
 
+/** Every source id an entry's own text, its events and its disputes cite. */
+function citedSourceIds(
+  entry: Entry,
+  events: readonly TimelineEvent[],
+  disputes: readonly Dispute[],
+): ReadonlySet<string> {
+  return new Set([
+    ...entry.summary.sources,
+    ...entry.gist.sources,
+    ...entry.facts.flatMap((f) => f.sources),
+    ...entry.quotes.map((q) => q.source),
+    ...events.flatMap((ev) => ev.sources),
+    ...disputes.flatMap((d) => d.sides.flatMap((side) => side.sources)),
+  ]);
+}
+
 export function createDigestLookup(digest: Digest): DigestLookup {
   const entries = new Map(digest.entries.map((e) => [e.id, e]));
   const topics = new Map(digest.topics.map((t) => [t.id, t]));
@@ -47,11 +63,7 @@ export function createDigestLookup(digest: Digest): DigestLookup {
     sourcesOf(id) {
       const entry = entries.get(id);
       if (!entry) return [];
-      const cited = new Set<string>([...entry.summary.sources, ...entry.gist.sources]);
-      for (const f of entry.facts) for (const s of f.sources) cited.add(s);
-      for (const q of entry.quotes) cited.add(q.source);
-      for (const ev of eventsOf(id)) for (const s of ev.sources) cited.add(s);
-      for (const d of disputesOf(id)) for (const side of d.sides) for (const s of side.sources) cited.add(s);
+      const cited = citedSourceIds(entry, eventsOf(id), disputesOf(id));
       return digest.sources.filter((s) => cited.has(s.id));
     },
   };
