@@ -68,6 +68,19 @@ describe('digest against the seed articles', () => {
     expect(pointers).toBeGreaterThanOrEqual(claims.filter((c) => c.sources.length > 0).length);
   });
 
+  it('puts quotation marks only around words a named person said (a registered quote)', () => {
+    const quoted = digest.entries.flatMap((e) => e.quotes.map((q) => q.text));
+    const exempt = /^entries\[\d+\]\.(name|aliases(\[|$)|quotes\[\d+\]\.text$)/;
+    const stray = stringsWithPaths(digest)
+      .filter(({ path }) => !exempt.test(path))
+      .flatMap(({ path, text }) =>
+        [...text.matchAll(/["“]([^"”]+)["”]/g)].map((m) => ({ path, words: m[1] as string })),
+      )
+      .filter(({ words }) => !quoted.some((q) => q.includes(words)))
+      .map(({ path, words }) => `${path}: "${words}"`);
+    expect(stray).toEqual([]);
+  });
+
   it('the word-run check itself catches a copied sentence and normalises apostrophes and punctuation', () => {
     const seed = 'Xi has vowed that China will no longer rely on “anyone’s gifts.” Then more.';
     const copy = "xi has vowed, that China will no longer rely on anyone's gifts";
