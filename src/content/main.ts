@@ -49,7 +49,7 @@ function start(): void {
     if (!isTopFrame) return;
     clearTimeout(summaryTimer);
     summaryTimer = setTimeout(() => {
-      sendToBackground('page-summary', { url: location.href, ...summary() }).catch(() => undefined);
+      sendToBackground('page-summary', summary()).catch(() => undefined);
     }, SUMMARY_DEBOUNCE_MS);
   };
 
