@@ -3,7 +3,7 @@
 // events wake the worker.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { type HandlersFor, handleMessages } from '../messages';
-import { onSettingsChanged } from '../settings';
+import { onSettingsChanged, restrictSyncToExtension, writePageCopy } from '../settings';
 import { clearEntryCount, refreshEntryCount, showEntryCount } from './badge';
 import { runCommand } from './commands';
 import { createLookupMenu, lookUpSelection } from './context-menu';
@@ -46,6 +46,11 @@ browser.runtime.onInstalled.addListener(() => {
   void createLookupMenu().catch(log('could not create the context menu'));
   void syncSiteScripts().catch(log('site scripts'));
 });
+// Content scripts read settings from a copy (src/settings/page-copy.ts); every start refreshes it.
+void restrictSyncToExtension();
+void writePageCopy().catch(log('settings copy'));
+onSettingsChanged((settings) => void writePageCopy(settings).catch(log('settings copy')));
+
 browser.runtime.onStartup.addListener(() => void syncSiteScripts().catch(log('site scripts')));
 // Another device, the options page or the browser's own site-access controls changed what we may run on.
 onSettingsChanged(() => void syncSiteScripts().catch(log('site scripts')));

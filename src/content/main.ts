@@ -6,7 +6,7 @@ import { translate } from '../i18n';
 import { compileMatcher, type Matcher } from '../matcher';
 import { entryNamedBy } from '../matcher/name-lookup';
 import { handleMessages, sendToBackground } from '../messages';
-import { DEFAULT_SETTINGS, isSitePaused, loadSettings, onSettingsChanged, type Settings } from '../settings';
+import { DEFAULT_SETTINGS, isSitePaused, loadPageSettings, onPageSettingsChanged, type Settings } from '../settings';
 import { CardController } from './card-controller';
 import { HighlightStyleSheet } from './highlight-style';
 
@@ -117,8 +117,8 @@ function start(): void {
       return { found: session?.navigator.openNearSelection(entryId) ?? false, entryId };
     },
   });
-  onSettingsChanged(apply);
-  loadSettings().then(apply, (error: unknown) => console.debug('[TechWar Lens] settings', error));
+  onPageSettingsChanged(apply);
+  loadPageSettings().then(apply, (error: unknown) => console.debug('[TechWar Lens] settings', error));
 }
 
 // A second injection (manifest plus a registered script) must not double the work.
