@@ -13,6 +13,7 @@ import {
 
 const ARTICLE_URL = 'https://www.reuters.com/technology/hardening-check/';
 const OTHER_URL = 'https://www.apnews.com/article/hardening-check';
+const ONE_TERM_URL = 'https://www.bbc.com/news/hardening-one-term';
 
 let browser: ExtensionBrowser;
 
@@ -20,6 +21,7 @@ beforeAll(async () => {
   browser = await launchWithExtension();
   browser.serve(ARTICLE_URL, fixture('demo-article.html'));
   browser.serve(OTHER_URL, fixture('demo-article.html'));
+  browser.serve(ONE_TERM_URL, '<!doctype html><title>One term</title><p>Huawei sells phones.</p>');
 });
 
 afterAll(async () => {
@@ -112,6 +114,16 @@ describe('content scripts cannot touch synced settings', () => {
     await page.waitForFunction(() => !CSS.highlights.has('techwar-companies'));
     await patchSettings(browser, { disabledTopics: [] });
     await page.waitForFunction(() => (CSS.highlights.get('techwar-companies')?.size ?? 0) > 0);
+    await page.close();
+  });
+});
+
+describe('what the page can read of us', () => {
+  it('registers highlights only for topics with matches, not an empty one per topic', async () => {
+    const page = await browser.open(ONE_TERM_URL);
+    await waitForHighlights(page);
+    const names = await page.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('techwar-')));
+    expect(names).toHaveLength(1);
     await page.close();
   });
 });
