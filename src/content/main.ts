@@ -6,7 +6,7 @@ import { translate } from '../i18n';
 import { compileMatcher, compileMatcherSteps, type Matcher } from '../matcher';
 import { entryNamedBy } from '../matcher/name-lookup';
 import { handleMessages, sendToBackground } from '../messages';
-import { DEFAULT_SETTINGS, isSitePaused, loadSettings, onSettingsChanged, type Settings } from '../settings';
+import { DEFAULT_SETTINGS, isSitePaused, loadPageSettings, onPageSettingsChanged, type Settings } from '../settings';
 import { CardController } from './card-controller';
 import { HighlightStyleSheet } from './highlight-style';
 
@@ -53,7 +53,7 @@ function start(): void {
     if (!isTopFrame) return;
     clearTimeout(summaryTimer);
     summaryTimer = setTimeout(() => {
-      sendToBackground('page-summary', { url: location.href, ...summary() }).catch(() => undefined);
+      sendToBackground('page-summary', summary()).catch(() => undefined);
     }, SUMMARY_DEBOUNCE_MS);
   };
 
@@ -121,8 +121,8 @@ function start(): void {
       return { found: session?.navigator.openNearSelection(entryId) ?? false, entryId };
     },
   });
-  onSettingsChanged(apply);
-  loadSettings().then(apply, (error: unknown) => console.debug('[TechWar Lens] settings', error));
+  onPageSettingsChanged(apply);
+  loadPageSettings().then(apply, (error: unknown) => console.debug('[TechWar Lens] settings', error));
 }
 
 // A second injection (manifest plus a registered script) must not double the work.
