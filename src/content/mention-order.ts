@@ -18,26 +18,14 @@ export interface EntryCount {
   count: number;
 }
 
-/** The first hit of each entry in `hits` (given in document order). */
-export function firstMentions<H extends Mention>(hits: Iterable<H>): Set<H> {
-  const firsts = new Map<string, H>();
-  for (const hit of hits) if (!firsts.has(hit.entryId)) firsts.set(hit.entryId, hit);
-  return new Set(firsts.values());
-}
-
-/** Entries with their counts, in the order `hits` first names them. */
-export function countByEntry(hits: Iterable<Mention>): { entries: EntryCount[]; total: number } {
-  const counts = new Map<string, number>();
-  let total = 0;
-  for (const hit of hits) {
-    counts.set(hit.entryId, (counts.get(hit.entryId) ?? 0) + 1);
-    total++;
-  }
-  return { entries: [...counts].map(([id, count]) => ({ id, count })), total };
-}
+/** Hits handled between looks at the clock in refreshSteps. */
+export const HIT_CHECK_EVERY = 256;
 
 export class MentionOrder<B, H extends Mention> {
   private readonly byBlock = new Map<B, H[]>();
+  /** Hits per entry, kept as blocks change, so a summary costs nothing on a big page. */
+  private readonly counts = new Map<string, number>();
+  private total = 0;
   /** "First mention only": just the first hit of each entry, in document order, is shown. */
   private firstOnly = false;
   private readonly shownFirsts = new Set<H>();
@@ -71,8 +59,11 @@ export class MentionOrder<B, H extends Mention> {
   appendHits(block: B, hits: readonly H[]): boolean {
     const list = this.byBlock.get(block);
     if (!list) return false;
-    list.push(...hits);
-    if (!this.firstOnly) for (const hit of hits) this.sink.show(hit);
+    for (const hit of hits) {
+      list.push(hit);
+      this.count(hit.entryId, 1);
+      if (!this.firstOnly) this.sink.show(hit);
+    }
     return true;
   }
 
@@ -102,8 +93,21 @@ export class MentionOrder<B, H extends Mention> {
 
   /** Brings "first mention only" up to date after blocks changed; nothing to do otherwise. */
   refresh(): void {
+    const steps = this.refreshSteps(() => false);
+    while (!steps.next().done);
+  }
+
+  /** refresh in steps, yielding whenever `shouldYield()` says so (checked every HIT_CHECK_EVERY hits). */
+  *refreshSteps(shouldYield: () => boolean): Generator<void, void, void> {
     if (!this.firstOnly) return;
-    const wanted = firstMentions(this.hitsInDocumentOrder());
+    const ordered = this.hitsInDocumentOrder();
+    const firsts = new Map<string, H>();
+    for (let i = 0; i < ordered.length; i++) {
+      const hit = ordered[i] as H;
+      if (!firsts.has(hit.entryId)) firsts.set(hit.entryId, hit);
+      if (i % HIT_CHECK_EVERY === HIT_CHECK_EVERY - 1 && shouldYield()) yield;
+    }
+    const wanted = new Set(firsts.values());
     for (const hit of [...this.shownFirsts]) {
       if (wanted.has(hit)) continue;
       this.shownFirsts.delete(hit);
@@ -121,9 +125,9 @@ export class MentionOrder<B, H extends Mention> {
     return !this.firstOnly || this.shownFirsts.has(hit);
   }
 
-  /** Entries with their counts, in order of first appearance (as scanned, if the page changed since). */
+  /** Entries with their counts, in the order they were first found (as scanned, if the page changed since). */
   summary(): { entries: EntryCount[]; total: number } {
-    return countByEntry([...this.byBlock.values()].flat());
+    return { entries: [...this.counts].map(([id, count]) => ({ id, count })), total: this.total };
   }
 
   hitsInDocumentOrder(): H[] {
@@ -139,13 +143,23 @@ export class MentionOrder<B, H extends Mention> {
   clear(): void {
     this.orderBroken = false;
     this.byBlock.clear();
+    this.counts.clear();
+    this.total = 0;
     this.shownFirsts.clear();
     this.sink.hideAll();
+  }
+
+  private count(entryId: string, by: number): void {
+    const now = (this.counts.get(entryId) ?? 0) + by;
+    if (now > 0) this.counts.set(entryId, now);
+    else this.counts.delete(entryId);
+    this.total += by;
   }
 
   private hideBlock(block: B): readonly H[] {
     const old = this.byBlock.get(block) ?? [];
     for (const hit of old) {
+      this.count(hit.entryId, -1);
       this.shownFirsts.delete(hit);
       this.sink.hide(hit);
     }

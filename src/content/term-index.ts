@@ -1,7 +1,8 @@
 // Everything the scanner found, kept by block so a changed block's hits can be replaced alone,
 // and by range and text node so a pointer position maps back to its entry. The order and
 // first-mention rules live in mention-order.ts; this adds the DOM side.
-import { type EntryCount, MentionOrder } from './mention-order';
+import { type EntryCount, HIT_CHECK_EVERY, MentionOrder } from './mention-order';
+import { auditWork } from './profile';
 import type { TermHit } from './scan-text';
 import type { TopicHighlights } from './topic-highlights';
 import { compareTreeOrder } from './tree-order';
@@ -47,6 +48,11 @@ export class TermIndex {
     this.mentions.refresh();
   }
 
+  /** refresh in steps, yielding whenever `shouldYield()` says so. */
+  refreshSteps(shouldYield: () => boolean): Generator<void, void, void> {
+    return this.mentions.refreshSteps(shouldYield);
+  }
+
   /** Whether the hit is highlighted, topic switches aside. */
   isShown(hit: TermHit): boolean {
     return this.mentions.isShown(hit);
@@ -56,24 +62,24 @@ export class TermIndex {
    * Drops the hits of every block inside `root` (or `root` itself). Walks the subtree rather than
    * testing every known block: a rescanned paragraph is small, the page's list of blocks is not.
    */
-  dropWithin(root: Node): void {
+  *dropWithin(root: Node, shouldYield: () => boolean): Generator<void, void, void> {
     if (this.mentions.hasBlock(root as Element)) this.dropBlock(root as Element);
     const walker = (root.ownerDocument ?? document).createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+    let n = 0;
     for (let el = walker.nextNode(); el; el = walker.nextNode()) {
       if (this.mentions.hasBlock(el as Element)) this.dropBlock(el as Element);
+      auditWork('elements', 1);
+      if (++n % HIT_CHECK_EVERY === 0 && shouldYield()) yield;
     }
   }
 
   /** Drops blocks the page has removed; cheap because only blocks with hits are kept. */
-  pruneDisconnected(): boolean {
-    let changed = false;
+  *pruneDisconnected(shouldYield: () => boolean): Generator<void, void, void> {
+    let n = 0;
     for (const block of this.mentions.blocks()) {
-      if (!block.isConnected) {
-        this.dropBlock(block);
-        changed = true;
-      }
+      if (!block.isConnected) this.dropBlock(block);
+      if (++n % HIT_CHECK_EVERY === 0 && shouldYield()) yield;
     }
-    return changed;
   }
 
   hitForRange(range: AbstractRange): TermHit | undefined {
@@ -84,7 +90,7 @@ export class TermIndex {
     return this.byNode.get(node) ?? [];
   }
 
-  /** Entries with their counts, in order of first appearance (as scanned, if the page changed since). */
+  /** Entries with their counts, in the order they were first found (as scanned, if the page changed since). */
   summary(): { entries: EntryCount[]; total: number } {
     return this.mentions.summary();
   }

@@ -1,7 +1,7 @@
 // Document order of the scanner's blocks and the "first mention only" rule, without a DOM: blocks
 // are numbers in page order, hits are named objects, and the sink records what is shown.
 import { describe, expect, it } from 'vitest';
-import { countByEntry, firstMentions, MentionOrder, type MentionSink } from '../../../src/content/mention-order';
+import { HIT_CHECK_EVERY, MentionOrder, type MentionSink } from '../../../src/content/mention-order';
 
 interface Hit {
   entryId: string;
@@ -27,26 +27,6 @@ function setup() {
   const order = new MentionOrder<number, Hit>((a, b) => a - b, sink);
   return { sink, order };
 }
-
-describe('firstMentions', () => {
-  it('keeps the first hit of each entry, not the last', () => {
-    const hits = [hit('h1', 'huawei'), hit('n1', 'nvidia'), hit('h2', 'huawei'), hit('n2', 'nvidia')];
-    expect(names(firstMentions(hits))).toEqual(['h1', 'n1']);
-  });
-});
-
-describe('countByEntry', () => {
-  it('counts per entry in order of first appearance', () => {
-    const hits = [hit('n1', 'nvidia'), hit('h1', 'huawei'), hit('n2', 'nvidia')];
-    expect(countByEntry(hits)).toEqual({
-      entries: [
-        { id: 'nvidia', count: 2 },
-        { id: 'huawei', count: 1 },
-      ],
-      total: 3,
-    });
-  });
-});
 
 describe('MentionOrder', () => {
   it('shows every hit while first-mention-only is off', () => {
@@ -170,5 +150,32 @@ describe('MentionOrder.appendHits', () => {
     expect(sink.shown.size).toBe(0);
     order.refresh();
     expect([...sink.shown].sort()).toEqual(['x1', 'y1']);
+  });
+});
+
+describe('MentionOrder.refreshSteps', () => {
+  it('offers to yield every HIT_CHECK_EVERY hits and ends with the first mentions shown', () => {
+    const { sink, order } = setup();
+    const hits = Array.from({ length: HIT_CHECK_EVERY * 2 + 1 }, (_, i) => hit(`h${i}`, i === 0 ? 'first' : 'later'));
+    order.setBlock(1, hits, false);
+    order.setFirstMentionOnly(true);
+    order.appendHits(1, [hit('new', 'fresh')]);
+    let asked = 0;
+    const steps = order.refreshSteps(() => {
+      asked++;
+      return true;
+    });
+    let yields = 0;
+    while (!steps.next().done) yields++;
+    expect({ asked, yields }).toEqual({ asked: 2, yields: 2 });
+    expect([...sink.shown].sort()).toEqual(['h0', 'h1', 'new']);
+  });
+
+  it('keeps counts as blocks change, dropping an entry whose last hit goes', () => {
+    const { order } = setup();
+    order.setBlock(1, [hit('a', 'x'), hit('b', 'y')], false);
+    order.setBlock(2, [hit('c', 'x')], false);
+    order.dropBlock(1);
+    expect(order.summary()).toEqual({ entries: [{ id: 'x', count: 1 }], total: 1 });
   });
 });
