@@ -1,6 +1,7 @@
 import type { DigestLookup } from '../digest/lookup';
 import type { Fact } from '../digest/schema';
 import { digestDateText } from './digestDateText';
+import { factLabelKey } from './fact-label';
 import { SourceBadges } from './SourceBadge';
 import { TopicChip } from './TopicChip';
 import type { Translate } from './translate';
@@ -23,7 +24,7 @@ export interface CardProps {
 
 function factLabel(fact: Fact, t: Translate): string | null {
   if (fact.label === 'reported') return null;
-  const word = t(`card_label_${fact.label}`);
+  const word = t(factLabelKey(fact.label));
   return fact.by ? `${word} · ${fact.by}` : word;
 }
 
