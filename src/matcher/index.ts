@@ -165,6 +165,19 @@ function matcherOver(aliases: CompiledAliases, table: ClassTable, automaton: Aut
     return found;
   }
 
+  /** The alias's context rule, if any, holds here: its entry seen before (afterEntry), its words present or absent. */
+  function contextAllows(alias: number, text: string, page: PageContext, wordVerdicts: Map<number, boolean>): boolean {
+    const rule = rules[alias]!;
+    if (rule === null) return true;
+    if (rule.afterEntry && !page.seen.has(entryIds[alias]!)) return false;
+    let allowed = wordVerdicts.get(alias);
+    if (allowed === undefined) {
+      allowed = wordsAllow(rule, text);
+      wordVerdicts.set(alias, allowed);
+    }
+    return allowed;
+  }
+
   /** Leftmost, then longest, never overlapping; context rules are applied in text order. */
   function select(candidates: Candidate[], text: string, page: PageContext): readonly Match[] {
     candidates.sort((a, b) => a.start - b.start || b.end - a.end || a.alias - b.alias);
@@ -174,16 +187,7 @@ function matcherOver(aliases: CompiledAliases, table: ClassTable, automaton: Aut
     for (const { start, end, alias } of candidates) {
       if (start < lastEnd) continue;
       const entryId = entryIds[alias]!;
-      const rule = rules[alias]!;
-      if (rule !== null) {
-        if (rule.afterEntry && !page.seen.has(entryId)) continue;
-        let allowed = wordVerdicts.get(alias);
-        if (allowed === undefined) {
-          allowed = wordsAllow(rule, text);
-          wordVerdicts.set(alias, allowed);
-        }
-        if (!allowed) continue;
-      }
+      if (!contextAllows(alias, text, page, wordVerdicts)) continue;
       matches.push({ start, end, entryId, alias: indexInEntry[alias]! });
       page.seen.add(entryId);
       lastEnd = end;
