@@ -3,7 +3,11 @@
 // a browser API for everyone: settings storage, message sending/handling, i18n) touch the browser.
 const ENTRY = '^src/(content|background|popup|options|reader)/';
 const BROWSER = '^node_modules/webextension-polyfill/';
-const BROWSER_ADAPTERS = ['^src/settings/(storage|page-copy)\\.ts$', '^src/messages/(send|handle)\\.ts$', '^src/i18n/index\\.ts$'];
+const BROWSER_ADAPTERS = [
+  '^src/settings/(storage|page-copy)\\.ts$',
+  '^src/messages/(send|handle)\\.ts$',
+  '^src/i18n/index\\.ts$',
+];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
