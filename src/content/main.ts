@@ -45,6 +45,13 @@ function start(): void {
   // Frames scan their own text; only the top frame speaks for the tab's badge.
   const isTopFrame = window.top === window;
   const summary = () => session?.engine.index.summary() ?? { entries: [], total: 0 };
+  /** Set when the page is off the beat and holds terms back (or shows them at the reader's request). */
+  const offBeat = () => {
+    const beat = session?.engine.index.beat();
+    return beat && !beat.onBeat && (beat.hidden > 0 || beat.showAll)
+      ? { hidden: beat.hidden, showAll: beat.showAll }
+      : undefined;
+  };
   const reportSummary = () => {
     if (!isTopFrame) return;
     clearTimeout(summaryTimer);
@@ -105,7 +112,13 @@ function start(): void {
     'get-summary': () => ({
       ...summary(),
       state: session ? 'active' : settings.enabled ? 'paused' : 'disabled',
+      offBeat: offBeat(),
     }),
+    'show-all': ({ on }) => {
+      session?.engine.index.setShowAll(on);
+      reportSummary();
+      return { ok: session !== undefined };
+    },
     'jump-to': ({ entryId }) => ({ ok: session?.navigator.jumpTo(entryId) ?? false }),
     command: ({ name }) => {
       if (name === 'next-term') session?.navigator.step(1);

@@ -8,6 +8,8 @@ export interface TermHit {
   range: StaticRange;
   entryId: string;
   block: Element;
+  /** Shown only on a page about the beat (src/matcher/beat.ts). */
+  gated: boolean;
 }
 
 export interface ScanStats {
@@ -68,6 +70,7 @@ export function* scanText(
             }),
             entryId: m.entryId,
             block,
+            gated: m.gated,
           });
         }
         stats.matches += hits.length;

@@ -1,5 +1,6 @@
 // Everything the scanner found, kept by block so a changed block's hits can be replaced alone,
 // and by range and text node so a pointer position maps back to its entry.
+import { isOnBeat } from '../matcher/beat';
 import type { TermHit } from './scan-text';
 import type { TopicHighlights } from './topic-highlights';
 import { compareTreeOrder } from './tree-order';
@@ -22,6 +23,13 @@ export class TermIndex {
    * someone needs it (sorting thousands of blocks costs tens of milliseconds).
    */
   private orderBroken = false;
+  /**
+   * Gated hits (broad entries, generic aliases) stay indexed but are highlighted only while the
+   * page is about the beat, or the reader asked to see everything on this page; like a topic
+   * switched off, they cost nothing to bring back.
+   */
+  private onBeat = false;
+  private showAll = false;
 
   constructor(
     private readonly highlights: TopicHighlights,
@@ -37,8 +45,40 @@ export class TermIndex {
       this.byRange.set(hit.range, hit);
       this.indexNode(hit.range.startContainer, hit);
       if (hit.range.endContainer !== hit.range.startContainer) this.indexNode(hit.range.endContainer, hit);
-      if (!this.firstOnly) this.highlights.add(this.topicOf(hit.entryId), hit.range);
+      if (!this.firstOnly && this.visible(hit)) this.highlights.add(this.topicOf(hit.entryId), hit.range);
     }
+  }
+
+  /** Whether the page-level gate lets the hit show (see beat.ts). */
+  private visible(hit: TermHit): boolean {
+    return !hit.gated || this.onBeat || this.showAll;
+  }
+
+  /** The reader's per-page choice to show gated hits on a page that is not about the beat. */
+  setShowAll(on: boolean): void {
+    if (on === this.showAll) return;
+    this.showAll = on;
+    this.syncGated();
+  }
+
+  /** Whether the page counts as about the beat, and how many hits the gate holds back. */
+  beat(): { onBeat: boolean; hidden: number; showAll: boolean } {
+    let hidden = 0;
+    for (const hits of this.byBlock.values()) for (const hit of hits) if (!this.visible(hit)) hidden++;
+    return { onBeat: this.onBeat, hidden, showAll: this.showAll };
+  }
+
+  /** Adds or removes the gated hits' ranges after the gate opened or closed. */
+  private syncGated(): void {
+    if (!this.firstOnly) {
+      for (const hits of this.byBlock.values())
+        for (const hit of hits) {
+          if (!hit.gated) continue;
+          if (this.visible(hit)) this.highlights.add(this.topicOf(hit.entryId), hit.range);
+          else this.highlights.delete(this.topicOf(hit.entryId), hit.range);
+        }
+    }
+    this.refreshFirsts();
   }
 
   dropBlock(block: Element): void {
@@ -61,15 +101,29 @@ export class TermIndex {
     this.shownFirsts.clear();
     if (!on)
       for (const hits of this.byBlock.values())
-        for (const hit of hits) this.highlights.add(this.topicOf(hit.entryId), hit.range);
-    this.refresh();
+        for (const hit of hits) if (this.visible(hit)) this.highlights.add(this.topicOf(hit.entryId), hit.range);
+    this.refreshFirsts();
   }
 
-  /** Brings "first mention only" up to date after blocks changed; nothing to do otherwise. */
+  /** After blocks changed: decides again whether the page is about the beat, then "first mention only". */
   refresh(): void {
+    const onBeat = isOnBeat(this.allHits());
+    if (onBeat !== this.onBeat) {
+      this.onBeat = onBeat;
+      this.syncGated();
+    } else this.refreshFirsts();
+  }
+
+  private *allHits(): Generator<TermHit> {
+    for (const hits of this.byBlock.values()) yield* hits;
+  }
+
+  /** Brings "first mention only" up to date; nothing to do otherwise. */
+  private refreshFirsts(): void {
     if (!this.firstOnly) return;
     const firsts = new Map<string, TermHit>();
-    for (const hit of this.hitsInDocumentOrder()) if (!firsts.has(hit.entryId)) firsts.set(hit.entryId, hit);
+    for (const hit of this.hitsInDocumentOrder())
+      if (this.visible(hit) && !firsts.has(hit.entryId)) firsts.set(hit.entryId, hit);
     const wanted = new Set(firsts.values());
     for (const hit of [...this.shownFirsts]) {
       if (wanted.has(hit)) continue;
@@ -85,7 +139,7 @@ export class TermIndex {
 
   /** Whether the hit is highlighted, topic switches aside. */
   isShown(hit: TermHit): boolean {
-    return !this.firstOnly || this.shownFirsts.has(hit);
+    return this.visible(hit) && (!this.firstOnly || this.shownFirsts.has(hit));
   }
 
   /**
@@ -124,7 +178,8 @@ export class TermIndex {
   summary(): { entries: EntryCount[]; total: number } {
     const counts = new Map<string, number>();
     let total = 0;
-    for (const hit of [...this.byBlock.values()].flat()) {
+    for (const hit of this.allHits()) {
+      if (!this.visible(hit)) continue;
       counts.set(hit.entryId, (counts.get(hit.entryId) ?? 0) + 1);
       total++;
     }
@@ -143,6 +198,8 @@ export class TermIndex {
 
   clear(): void {
     this.orderBroken = false;
+    this.onBeat = false;
+    this.showAll = false;
     this.byBlock.clear();
     this.byRange.clear();
     this.byNode.clear();
