@@ -12,7 +12,7 @@ import { bridgeInterruptions, crossesCut } from './interruptions';
 import { insideLongerName } from './longer-name';
 import { normaliseTerm, quote, readsExactly, termStart } from './normalise';
 import { ownedByOther } from './policy-owner';
-import { titleStart } from './titles';
+import { isFullName, titleStart } from './titles';
 
 export interface MatcherEntry {
   id: string;
@@ -101,6 +101,8 @@ interface CompiledAliases {
   gated: boolean[];
   owners: (PolicyOwner | null)[];
   places: boolean[];
+  /** Whether a match lets the entry's afterEntry aliases (a surname alone) count from then on. */
+  anchors: boolean[];
 }
 
 function compileAliases(entries: readonly MatcherEntry[]): { aliases: CompiledAliases; terms: string[] } {
@@ -114,6 +116,7 @@ function compileAliases(entries: readonly MatcherEntry[]): { aliases: CompiledAl
     gated: [],
     owners: [],
     places: [],
+    anchors: [],
   };
   const terms: string[] = [];
   for (const entry of entries) {
@@ -135,6 +138,7 @@ function compileAliases(entries: readonly MatcherEntry[]): { aliases: CompiledAl
       aliases.gated.push(entry.scope === 'broad' || rule.generic === true);
       aliases.owners.push(entry.policyOf ?? null);
       aliases.places.push(entry.kind === 'place');
+      aliases.anchors.push(rule.afterEntry !== true && (entry.kind !== 'person' || isFullName(rule.text)));
       terms.push(term);
     }
   }
@@ -151,7 +155,7 @@ export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
   );
   const { classes } = table;
   const { next, stride, firstReportingState, reportStart, reports } = automaton;
-  const { entryIds, indexInEntry, lengths, boundaries, exactTexts, rules, gated, owners, places } = aliases;
+  const { entryIds, indexInEntry, lengths, boundaries, exactTexts, rules, gated, owners, places, anchors } = aliases;
 
   /** Candidates for every alias the automaton reports after text[last]. */
   function collect(text: string, last: number, state: number, found: Candidate[] | null): Candidate[] | null {
@@ -170,6 +174,9 @@ export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
     }
     return found;
   }
+
+  /** Where the candidates of the block being selected start: "Trump-Xi" pairs two names. */
+  let termStarts: ReadonlySet<number> = new Set();
 
   /**
    * Where the candidate's match starts (before it when a title is attached), or -1 when the rules
@@ -198,7 +205,7 @@ export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
       if (!allowed) return -1;
     }
     if (!nameRules) return start;
-    if (insideLongerName(text, c.start, c.end, places[alias]!)) return -1;
+    if (insideLongerName(text, c.start, c.end, places[alias]!, termStarts)) return -1;
     const owner = owners[alias]!;
     return owner !== null && ownedByOther(text, c.start, c.end, owner) ? -1 : start;
   }
@@ -211,6 +218,7 @@ export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
     candidates.sort((a, b) => a.start - b.start || b.end - a.end || a.alias - b.alias);
     const matches: Match[] = [];
     const verdicts = new Map<number, boolean>();
+    termStarts = new Set(candidates.map((c) => c.start));
     let lastEnd = 0;
     for (const c of candidates) {
       if (c.start < lastEnd) continue;
@@ -224,7 +232,7 @@ export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
         alias: indexInEntry[c.alias]!,
         gated: gated[c.alias]!,
       });
-      page.seen.add(entryId);
+      if (anchors[c.alias]!) page.seen.add(entryId);
       lastEnd = c.end;
     }
     return matches.length === 0 ? NO_MATCHES : matches;

@@ -86,15 +86,25 @@ function placeBetweenCapitals(text: string, start: number, end: number): boolean
   return !SENTENCE_START.test(text.slice(Math.max(0, wordStart - 40), wordStart).trimEnd());
 }
 
-/** Whether text[start, end) is part of a longer proper name of something else; `place` for places. */
-export function insideLongerName(text: string, start: number, end: number, place: boolean): boolean {
+/**
+ * Whether text[start, end) is part of a longer proper name of something else; `place` for places.
+ * `termStarts`: where other digest terms start, so "Trump-Xi" reads as two names, not one.
+ */
+export function insideLongerName(
+  text: string,
+  start: number,
+  end: number,
+  place: boolean,
+  termStarts: ReadonlySet<number>,
+): boolean {
   const term = text.slice(start, end);
   if (CJK_LAST.test(term)) {
     const after = text.slice(end, end + 14);
     if (CJK_CHIP_COMPOUND.test(term) && CJK_COMPOUND_AFTER.test(after)) return true;
     return CJK_HEADS.test(after) || (place && CJK_COMPANY.test(after));
   }
-  if (ENDS_IN_WORD_CHAR.test(term) && HYPHEN_WORD.test(text.slice(end, end + 4))) return true;
+  if (ENDS_IN_WORD_CHAR.test(term) && HYPHEN_WORD.test(text.slice(end, end + 4)) && !termStarts.has(end + 1))
+    return true;
   if (capitalisedWordsAfter(text, end).some((w) => HEAD_NOUNS.has(w))) return true;
   if (place && placeBetweenCapitals(text, start, end)) return true;
   return (endsInHeadNoun(term) || TITLE_CASE_WORDS.test(term)) && OF_CAPITAL.test(text.slice(end, end + 12));

@@ -39,6 +39,8 @@ const LINK_WORDS = new Set([
 ]);
 /** In a Chinese clause: rare earths, "our country", "China's side", "against the US", "countermeasures". */
 const CJK_CHINA_NEAR = /稀土|中方|我国|我國|对美|對美|反制/u;
+/** The nearest owner wins: "對美方制裁" are the US side's sanctions, whatever the clause says. */
+const CJK_US_RIGHT_BEFORE = /美方|美国|美國/u;
 /** The Chinese clause before a term: back to the last sentence or clause stop, at most 80 characters. */
 const CJK_CLAUSE = /[^。！？；]*$/u;
 
@@ -60,6 +62,7 @@ export function ownedByOther(text: string, start: number, end: number, owner: Po
   }
   if (other === 'china' && CHINA_OBJECTS.test(text.slice(end, end + 60))) return true;
   // Chinese runs without spaces: look back over the clause.
+  if (other !== 'china' || CJK_US_RIGHT_BEFORE.test(text.slice(Math.max(0, start - 3), start))) return false;
   const clause = CJK_CLAUSE.exec(text.slice(Math.max(0, start - 80), start))?.[0] ?? '';
-  return other === 'china' && CJK_CHINA_NEAR.test(clause);
+  return CJK_CHINA_NEAR.test(clause);
 }

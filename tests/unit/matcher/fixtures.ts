@@ -46,7 +46,12 @@ export const ACCURACY_ENTRIES: readonly MatcherEntry[] = [
   { id: 'guizhou', kind: 'place', scope: 'broad', aliases: ['Guizhou', '贵州'] },
   { id: 'ai-plus', aliases: ['AI Plus', 'Artificial Intelligence Plus'] },
   { id: 'export-controls', policyOf: 'us', aliases: ['export restrictions', 'export curbs', '出口管制'] },
-  { id: 'trump', scope: 'broad', aliases: ['Donald Trump', { text: 'Trump', caseSensitive: true, afterEntry: true }] },
+  {
+    id: 'trump',
+    kind: 'person',
+    scope: 'broad',
+    aliases: ['Donald Trump', { text: 'Trump', caseSensitive: true, afterEntry: true }, 'Trump administration'],
+  },
   { id: 'tariffs', aliases: ['trade war', { text: 'tariffs', generic: true }] },
   { id: 'domestic-chips', aliases: ['中国芯片'] },
 ];

@@ -294,6 +294,14 @@ function accuracyCases(): Case[] {
       ['President Trump', 'trump', 1],
     ]),
     c('a basketball player called Huang', 'Guard Ryan Huang scored 20 points.', []),
+    c('a title form does not let the surname stand alone later', 'Trump said', [], ['President Trump spoke.']),
+    c('nor does "Trump administration"', 'Trump said', [], ['The Trump administration spoke.']),
+    c('two names joined by a hyphen', 'Donald Trump met Xi Jinping at the Trump-Xi talks', [
+      ['Donald Trump', 'trump', 0],
+      ['Xi Jinping', 'xi-jinping', 0],
+      ['Trump', 'trump', 1, 1],
+      ['Xi', 'xi-jinping', 1, 1],
+    ]),
     // 5. A term inside a longer proper name.
     c('a university of the same first words', 'National Taiwan University of Science and Technology', []),
     c('a place inside a university', 'Southern Taiwan University of Science', []),
@@ -322,6 +330,8 @@ function accuracyCases(): Case[] {
       ['Nvidia', 'nvidia', 0],
     ]),
     c('US export controls in Chinese', '美国对华出口管制', [['出口管制', 'export-controls', 2]]),
+    c('a countermeasure against the US is China’s', '中国对美出台出口管制措施', []),
+    c('the nearest owner wins', '中国对美方出口管制发起反击', [['出口管制', 'export-controls', 2]]),
   ];
 }
 
