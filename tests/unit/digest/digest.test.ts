@@ -232,7 +232,19 @@ describe('the bundled digest', () => {
         Object.keys(e)
           .filter((k) => !rules.has(k))
           .sort(),
-      ).toEqual(['aliases', 'facts', 'id', 'kind', 'name', 'quotes', 'related', 'summary', 'topics']);
+      ).toEqual([
+        'aliases',
+        'cardFacts',
+        'facts',
+        'gist',
+        'id',
+        'kind',
+        'name',
+        'quotes',
+        'related',
+        'summary',
+        'topics',
+      ]);
     }
   });
 });
