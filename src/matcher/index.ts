@@ -105,6 +105,29 @@ interface CompiledAliases {
   anchors: boolean[];
 }
 
+/** Adds one alias to `aliases` and returns its normalised term. */
+function compileAlias(entry: MatcherEntry, index: number, aliases: CompiledAliases): string {
+  const alias = entry.aliases[index]!;
+  const rule: AliasRule = typeof alias === 'string' ? { text: alias } : alias;
+  const where = () => `Entry "${entry.id}", alias ${quote(rule.text)}`;
+  const term = normaliseTerm(rule.text);
+  if (term === '') throw new Error(`${where()} is empty after normalisation`);
+  // Only sides that begin or end with a non-CJK letter/digit need a boundary:
+  // "U.S." may be followed by anything, "华为" may sit inside running text.
+  const [first, last] = edgeCodePoints(term);
+  aliases.entryIds.push(entry.id);
+  aliases.indexInEntry.push(index);
+  aliases.lengths.push(term.length);
+  aliases.boundaries.push((joinsWords(first) ? BOUNDARY_BEFORE : 0) | (joinsWords(last) ? BOUNDARY_AFTER : 0));
+  aliases.exactTexts.push(rule.caseSensitive === true ? term : null);
+  aliases.rules.push(compileContextRule(rule, where));
+  aliases.gated.push(entry.scope === 'broad' || rule.generic === true);
+  aliases.owners.push(entry.policyOf ?? null);
+  aliases.places.push(entry.kind === 'place');
+  aliases.anchors.push(rule.afterEntry !== true && (entry.kind !== 'person' || isFullName(rule.text)));
+  return term;
+}
+
 function compileAliases(entries: readonly MatcherEntry[]): { aliases: CompiledAliases; terms: string[] } {
   const aliases: CompiledAliases = {
     entryIds: [],
@@ -120,27 +143,7 @@ function compileAliases(entries: readonly MatcherEntry[]): { aliases: CompiledAl
   };
   const terms: string[] = [];
   for (const entry of entries) {
-    for (let index = 0; index < entry.aliases.length; index++) {
-      const alias = entry.aliases[index]!;
-      const rule: AliasRule = typeof alias === 'string' ? { text: alias } : alias;
-      const where = () => `Entry "${entry.id}", alias ${quote(rule.text)}`;
-      const term = normaliseTerm(rule.text);
-      if (term === '') throw new Error(`${where()} is empty after normalisation`);
-      // Only sides that begin or end with a non-CJK letter/digit need a boundary:
-      // "U.S." may be followed by anything, "华为" may sit inside running text.
-      const [first, last] = edgeCodePoints(term);
-      aliases.entryIds.push(entry.id);
-      aliases.indexInEntry.push(index);
-      aliases.lengths.push(term.length);
-      aliases.boundaries.push((joinsWords(first) ? BOUNDARY_BEFORE : 0) | (joinsWords(last) ? BOUNDARY_AFTER : 0));
-      aliases.exactTexts.push(rule.caseSensitive === true ? term : null);
-      aliases.rules.push(compileContextRule(rule, where));
-      aliases.gated.push(entry.scope === 'broad' || rule.generic === true);
-      aliases.owners.push(entry.policyOf ?? null);
-      aliases.places.push(entry.kind === 'place');
-      aliases.anchors.push(rule.afterEntry !== true && (entry.kind !== 'person' || isFullName(rule.text)));
-      terms.push(term);
-    }
+    for (let index = 0; index < entry.aliases.length; index++) terms.push(compileAlias(entry, index, aliases));
   }
   return { aliases, terms };
 }
@@ -179,9 +182,45 @@ export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
   let termStarts: ReadonlySet<number> = new Set();
 
   /**
-   * Where the candidate's match starts (before it when a title is attached), or -1 when the rules
-   * reject it: context words, afterEntry, a longer name around it, another country's policy.
+   * Where the candidate's match starts by its alias's own rules (before it when a title is
+   * attached), or -1 when they reject it: afterEntry, near / notNear.
    */
+  function ruleStart(c: Candidate, text: string, page: PageContext, verdicts: Map<number, boolean>): number {
+    const { alias } = c;
+    const rule = rules[alias]!;
+    if (rule === null) return c.start;
+    const seen = page.seen.has(entryIds[alias]!);
+    const start = rule.afterEntry && !seen ? titleStart(text, c.start) : c.start;
+    if (start < 0) return -1;
+    return wordsAllowCached(alias, rule, text, seen, verdicts) ? start : -1;
+  }
+
+  /** wordsAllow, cached per block while the entry is unseen; once seen, the near words no longer matter. */
+  function wordsAllowCached(
+    alias: number,
+    rule: ContextRule,
+    text: string,
+    seen: boolean,
+    verdicts: Map<number, boolean>,
+  ): boolean {
+    if (seen) return wordsAllow(rule, text, true);
+    let allowed = verdicts.get(alias);
+    if (allowed === undefined) {
+      allowed = wordsAllow(rule, text, false);
+      verdicts.set(alias, allowed);
+    }
+    return allowed;
+  }
+
+  /** Whether the words around the candidate say it is not the entry: a longer name, another country's policy. */
+  function nameRulesReject(c: Candidate, text: string): boolean {
+    const { alias } = c;
+    if (insideLongerName(text, c.start, c.end, places[alias]!, termStarts)) return true;
+    const owner = owners[alias]!;
+    return owner !== null && ownedByOther(text, c.start, c.end, owner);
+  }
+
+  /** Where the candidate's match starts, or -1 when a rule rejects it. */
   function acceptedStart(
     c: Candidate,
     text: string,
@@ -189,25 +228,8 @@ export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
     verdicts: Map<number, boolean>,
     nameRules: boolean,
   ): number {
-    const { alias } = c;
-    const rule = rules[alias]!;
-    let start = c.start;
-    if (rule !== null) {
-      if (rule.afterEntry && !page.seen.has(entryIds[alias]!)) start = titleStart(text, c.start);
-      if (start < 0) return -1;
-      // Cached per block while the entry is unseen; once seen, the near words no longer matter.
-      const seen = page.seen.has(entryIds[alias]!);
-      let allowed = seen ? undefined : verdicts.get(alias);
-      if (allowed === undefined) {
-        allowed = wordsAllow(rule, text, seen);
-        if (!seen) verdicts.set(alias, allowed);
-      }
-      if (!allowed) return -1;
-    }
-    if (!nameRules) return start;
-    if (insideLongerName(text, c.start, c.end, places[alias]!, termStarts)) return -1;
-    const owner = owners[alias]!;
-    return owner !== null && ownedByOther(text, c.start, c.end, owner) ? -1 : start;
+    const start = ruleStart(c, text, page, verdicts);
+    return start >= 0 && nameRules && nameRulesReject(c, text) ? -1 : start;
   }
 
   /**

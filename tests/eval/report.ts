@@ -1,7 +1,7 @@
 // Printing the eval's figures: overall, per language, per class, per entry, then every miss and
 // false highlight with its context, then the real pages that got highlights.
 import { context, type EvalText } from './corpus';
-import { precision, recall, type Tallies, type Tally, type TextScore } from './score';
+import { precision, recall, type Summary, type Tallies, type Tally, type TextScore } from './score';
 
 export interface RealPageResult {
   name: string;
@@ -18,10 +18,25 @@ function printTallies(title: string, tallies: Tallies): void {
   for (const [key, t] of [...tallies.byKey].sort(([a], [b]) => a.localeCompare(b))) console.log(`  ${line(key, t)}`);
 }
 
-export function printScores(
-  scored: readonly (EvalText & { score: TextScore })[],
-  summary: { overall: Tally; byLang: Tallies; byClass: Tallies; byEntry: Tallies },
-): void {
+function printMisses(scored: readonly (EvalText & { score: TextScore })[]): void {
+  console.log('\nmisses');
+  for (const s of scored)
+    for (const m of s.score.missed) {
+      const why = m.class ? ` (${m.class})` : '';
+      console.log(`  ${s.id} ${m.entry}${why}: ${context(s.text, m.start, m.end)}`);
+    }
+}
+
+function printFalses(scored: readonly (EvalText & { score: TextScore })[]): void {
+  console.log('\nfalse highlights');
+  for (const s of scored)
+    for (const { highlight: h, trap } of s.score.falses) {
+      const why = trap ? ` (trap ${trap.class ?? ''})` : '';
+      console.log(`  ${s.id} ${h.entry}${why}: ${context(s.text, h.start, h.end)}`);
+    }
+}
+
+export function printScores(scored: readonly (EvalText & { score: TextScore })[], summary: Summary): void {
   console.log(`\n[eval] ${scored.length} texts`);
   console.log(`  ${line('overall', summary.overall)}`);
   const negatives = scored.filter((s) => s.kind !== 'topic');
@@ -30,16 +45,8 @@ export function printScores(
   printTallies('per language', summary.byLang);
   printTallies('per class', summary.byClass);
   printTallies('per entry', summary.byEntry);
-  console.log('\nmisses');
-  for (const s of scored)
-    for (const m of s.score.missed)
-      console.log(`  ${s.id} ${m.entry}${m.class ? ` (${m.class})` : ''}: ${context(s.text, m.start, m.end)}`);
-  console.log('\nfalse highlights');
-  for (const s of scored)
-    for (const { highlight: h, trap } of s.score.falses)
-      console.log(
-        `  ${s.id} ${h.entry}${trap ? ` (trap${trap.class ? ` ${trap.class}` : ''})` : ''}: ${context(s.text, h.start, h.end)}`,
-      );
+  printMisses(scored);
+  printFalses(scored);
 }
 
 export function printRealPages(pages: readonly RealPageResult[]): void {

@@ -72,29 +72,47 @@ export class Tallies {
   }
 }
 
-/** Overall, per language, per entry and per class of failure, over every scored text. */
-export function summarise(scored: readonly { lang: string; annotation: Annotation; score: TextScore }[]) {
-  const overall = emptyTally();
-  const byLang = new Tallies();
-  const byEntry = new Tallies();
-  const byClass = new Tallies();
-  for (const { lang, annotation, score } of scored) {
-    addTo(overall, annotation.mentions.length, score.found.length, score.correct.length, score.falses.length);
-    addTo(byLang.get(lang), annotation.mentions.length, score.found.length, score.correct.length, score.falses.length);
-    for (const m of annotation.mentions) {
-      const hit = score.found.includes(m) ? 1 : 0;
-      addTo(byEntry.get(m.entry), 1, hit, 0, 0);
-      if (m.class) addTo(byClass.get(m.class), 1, hit, 0, 0);
-    }
-    for (const h of score.correct) addTo(byEntry.get(h.entry), 0, 0, 1, 0);
-    for (const f of score.falses) addTo(byEntry.get(f.highlight.entry), 0, 0, 0, 1);
-    for (const t of annotation.traps) {
-      const lit = score.falses.some((f) => f.trap === t) ? 1 : 0;
-      for (const tally of [overall, byLang.get(lang), byClass.get(t.class ?? 'unclassed trap')]) {
-        tally.traps++;
-        tally.trapsLit += lit;
-      }
+interface Scored {
+  lang: string;
+  annotation: Annotation;
+  score: TextScore;
+}
+
+export interface Summary {
+  overall: Tally;
+  byLang: Tallies;
+  byEntry: Tallies;
+  byClass: Tallies;
+}
+
+function addText(sum: Summary, { lang, annotation, score }: Scored): void {
+  for (const t of [sum.overall, sum.byLang.get(lang)])
+    addTo(t, annotation.mentions.length, score.found.length, score.correct.length, score.falses.length);
+  for (const m of annotation.mentions) {
+    const hit = score.found.includes(m) ? 1 : 0;
+    addTo(sum.byEntry.get(m.entry), 1, hit, 0, 0);
+    if (m.class) addTo(sum.byClass.get(m.class), 1, hit, 0, 0);
+  }
+  for (const h of score.correct) addTo(sum.byEntry.get(h.entry), 0, 0, 1, 0);
+  for (const f of score.falses) addTo(sum.byEntry.get(f.highlight.entry), 0, 0, 0, 1);
+}
+
+function addTraps(sum: Summary, { lang, annotation, score }: Scored): void {
+  for (const t of annotation.traps) {
+    const lit = score.falses.some((f) => f.trap === t) ? 1 : 0;
+    for (const tally of [sum.overall, sum.byLang.get(lang), sum.byClass.get(t.class ?? 'unclassed trap')]) {
+      tally.traps++;
+      tally.trapsLit += lit;
     }
   }
-  return { overall, byLang, byEntry, byClass };
+}
+
+/** Overall, per language, per entry and per class of failure, over every scored text. */
+export function summarise(scored: readonly Scored[]): Summary {
+  const sum: Summary = { overall: emptyTally(), byLang: new Tallies(), byEntry: new Tallies(), byClass: new Tallies() };
+  for (const text of scored) {
+    addText(sum, text);
+    addTraps(sum, text);
+  }
+  return sum;
 }
