@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { REPO, SHARED } from '../e2e/support/paths';
+import { readTsv } from '../e2e/support/realpages';
 
 /** ../shared beside the checkout, or TECHWAR_SHARED (a worktree has no ../shared of its own). */
 export const SHARED_DIR = process.env.TECHWAR_SHARED ?? SHARED;
@@ -48,15 +49,12 @@ export interface IndexRow {
 }
 
 export function readIndex(): IndexRow[] | undefined {
-  const file = resolve(SHARED_DIR, 'eval/INDEX.tsv');
-  if (!existsSync(file)) return undefined;
-  const [header, ...rows] = readFileSync(file, 'utf8').trim().split('\n');
-  const cols = (header ?? '').split('\t');
-  return rows.map((line) => {
-    const row = line.split('\t');
-    const col = (name: string) => row[cols.indexOf(name)] ?? '';
-    return { id: col('id'), lang: col('lang'), kind: col('kind'), chars: Number(col('chars')) };
-  });
+  return readTsv(resolve(SHARED_DIR, 'eval/INDEX.tsv'))?.map((row) => ({
+    id: row.id ?? '',
+    lang: row.lang ?? '',
+    kind: row.kind ?? '',
+    chars: Number(row.chars),
+  }));
 }
 
 /** What could not be used, and why, for the report. */

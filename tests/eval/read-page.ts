@@ -4,7 +4,7 @@
 // reads the focus highlight's range and the entry id of the card that opened on it.
 import type { Page } from 'playwright-core';
 import { type ExtensionBrowser, messageTab, tabIdOf } from '../e2e/support/chromium';
-import { visibleCardEntryId } from '../e2e/support/page-probes';
+import { focusedTermText, visibleCardEntryId } from '../e2e/support/page-probes';
 
 /** A highlighted term: where it is (page-specific offsets), its text and its entry. */
 export interface PageTerm {
@@ -23,19 +23,14 @@ function topicRangeCount(): number {
 }
 
 /**
- * The focused term: its text and, inside a `<p data-start>` of an eval page, its code-point
- * offsets in the text. In the page; self-contained, and without inner functions (tsx would wrap
- * them in a helper the page does not have).
+ * Where the focused term is: inside a `<p data-start>` of an eval page, its code-point offsets in
+ * the text, and a key that tells ranges apart on any page. In the page; self-contained, and without
+ * inner functions (tsx would wrap them in a helper the page does not have).
  */
-function focusedTerm(): { start: number; end: number; surface: string; key: string } | null {
-  const hl = CSS.highlights.get('techwar-focus');
-  const r = hl ? ([...hl][0] as AbstractRange | undefined) : undefined;
+function focusedPlace(): { start: number; end: number; key: string } | null {
+  const r = [...(CSS.highlights.get('techwar-focus') ?? [])][0] as AbstractRange | undefined;
   if (!r) return null;
-  const live = document.createRange();
-  live.setStart(r.startContainer, r.startOffset);
-  live.setEnd(r.endContainer, r.endOffset);
   const offsets: number[] = [];
-  // Identifies the range across steps on any page, eval text or not.
   let key = '';
   for (const [node, offset] of [
     [r.startContainer, r.startOffset],
@@ -51,7 +46,7 @@ function focusedTerm(): { start: number; end: number; surface: string; key: stri
       path = `${[...x.parentNode.childNodes].indexOf(x as ChildNode)}/${path}`;
     key += `${path} `;
   }
-  return { start: offsets[0] ?? -1, end: offsets[1] ?? -1, surface: live.toString(), key };
+  return { start: offsets[0] ?? -1, end: offsets[1] ?? -1, key };
 }
 
 /** Every highlighted term of the page's top frame with its entry. */
@@ -64,10 +59,12 @@ export async function readTerms(ext: ExtensionBrowser, page: Page): Promise<Page
   // which begins at the first term in view rather than the first on the page.
   for (let step = 0; step < total * 2 && terms.size < total; step++) {
     await messageTab(ext, tabId, 'command', { name: 'next-term' });
-    const term = await page.evaluate(focusedTerm);
+    const place = await page.evaluate(focusedPlace);
+    const surface = await page.evaluate(focusedTermText);
     const entry = await page.evaluate(visibleCardEntryId);
-    if (!term || !entry) throw new Error(`step ${step}: no focused term or no card on ${page.url()}`);
-    terms.set(term.key, { start: term.start, end: term.end, surface: term.surface, entry });
+    if (!place || surface === null || !entry)
+      throw new Error(`step ${step}: no focused term or no card on ${page.url()}`);
+    terms.set(place.key, { start: place.start, end: place.end, surface, entry });
   }
   if (terms.size !== total) throw new Error(`${page.url()}: ${total} highlighted ranges, ${terms.size} reachable`);
   return [...terms.values()].sort((a, b) => a.start - b.start);
