@@ -13,6 +13,7 @@ import {
   tabIdOf,
   waitForHighlights,
 } from './support/chromium';
+import { screenshotPath } from './support/paths';
 
 const URL_BASE = 'https://www.reuters.com/world/accuracy-';
 let browser: ExtensionBrowser;
@@ -75,8 +76,10 @@ describe('on a page about the beat', () => {
     expect(await termsIn(page, 'abbr-zh')).toEqual(['寒武纪', 'CAMB', 'CAMB']);
   });
 
-  it('counts a surname with a title, or after the name was on the page', async () => {
-    expect(await termsIn(page, 'title')).toEqual(['President Xi', 'Mr Huang', 'Huang']);
+  it('counts a surname with a title, or after the full name was on the page', async () => {
+    // A title form does not let the bare surname stand alone later: only a full name does.
+    expect(await termsIn(page, 'title')).toEqual(['President Xi', 'Mr Huang']);
+    expect(await termsIn(page, 'full-name')).toEqual(['Jensen Huang', 'Huang']);
   });
 
   it('does not take a term inside a longer proper name for the term', async () => {
@@ -109,6 +112,23 @@ describe('on a page off the beat', () => {
 
     await messageTab(browser, tab, 'show-all', { on: false });
     expect(await termsIn(page, 'story')).toEqual(['Huawei']);
+    await page.close();
+  });
+
+  it('has the popup say the page is off the beat, and show everything at a click', async () => {
+    const page = await open('off-beat.html');
+    const tab = await tabIdOf(browser, page);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html?tab=${tab}`);
+    const notice = popup.getByTestId('off-beat');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('7 everyday terms');
+    await popup.setViewportSize({ width: 360, height: 420 });
+    await popup.screenshot({ path: screenshotPath('popup-off-beat') });
+    await notice.getByRole('button', { name: 'Show them anyway' }).click();
+    await notice.getByRole('button', { name: 'Hide them again' }).waitFor();
+    expect(await termsIn(page, 'story')).toEqual(expect.arrayContaining(['Donald Trump', 'Apple', 'Huawei']));
+    await popup.close();
     await page.close();
   });
 
