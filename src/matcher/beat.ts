@@ -12,20 +12,10 @@
 export const BEAT_MIN_ENTRIES = 2;
 export const BEAT_MIN_MATCHES = 3;
 
-/** A match as the rule sees it: its entry, and whether it waits for the page to be on the beat. */
-export interface BeatEvidence {
-  entryId: string;
-  gated: boolean;
-}
-
-export function isOnBeat(matches: Iterable<BeatEvidence>): boolean {
-  const entries = new Set<string>();
-  let count = 0;
-  for (const m of matches) {
-    if (m.gated) continue;
-    entries.add(m.entryId);
-    count++;
-    if (entries.size >= BEAT_MIN_ENTRIES || count >= BEAT_MIN_MATCHES) return true;
-  }
-  return false;
+/**
+ * The rule, from the page's specific matches (core entry, alias not generic): how many distinct
+ * entries they name, and how many there are.
+ */
+export function isOnBeat(distinctEntries: number, matches: number): boolean {
+  return distinctEntries >= BEAT_MIN_ENTRIES || matches >= BEAT_MIN_MATCHES;
 }

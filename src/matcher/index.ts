@@ -4,9 +4,9 @@
 // allocates nothing until a candidate survives its boundary and case checks.
 import type { Alias, AliasRule, EntryScope, PolicyOwner } from '../digest/schema';
 import { addAbbreviationMatches, learnAbbreviations, type PageAbbreviation } from './abbreviations';
-import { buildAutomaton } from './automaton';
+import { type Automaton, buildAutomatonSteps, runToEnd } from './automaton';
 import { edgeCodePoints, joinsAfter, joinsBefore, joinsWords } from './boundaries';
-import { buildClassTable, IGNORE, termSymbols } from './char-classes';
+import { buildClassTable, type ClassTable, IGNORE, termSymbols } from './char-classes';
 import { type ContextRule, compileContextRule, wordsAllow } from './context-rules';
 import { bridgeInterruptions, crossesCut } from './interruptions';
 import { insideLongerName } from './longer-name';
@@ -105,8 +105,27 @@ interface CompiledAliases {
   anchors: boolean[];
 }
 
-/** Adds one alias to `aliases` and returns its normalised term. */
-function compileAlias(entry: MatcherEntry, index: number, aliases: CompiledAliases): string {
+function compileAliases(entries: readonly MatcherEntry[]): { aliases: CompiledAliases; terms: string[] } {
+  const aliases: CompiledAliases = {
+    entryIds: [],
+    indexInEntry: [],
+    lengths: [],
+    boundaries: [],
+    exactTexts: [],
+    rules: [],
+    gated: [],
+    owners: [],
+    places: [],
+    anchors: [],
+  };
+  const terms: string[] = [];
+  for (const entry of entries) {
+    for (let index = 0; index < entry.aliases.length; index++) addAlias(aliases, terms, entry, index);
+  }
+  return { aliases, terms };
+}
+
+function addAlias(aliases: CompiledAliases, terms: string[], entry: MatcherEntry, index: number): void {
   const alias = entry.aliases[index]!;
   const rule: AliasRule = typeof alias === 'string' ? { text: alias } : alias;
   const where = () => `Entry "${entry.id}", alias ${quote(rule.text)}`;
@@ -125,55 +144,56 @@ function compileAlias(entry: MatcherEntry, index: number, aliases: CompiledAlias
   aliases.owners.push(entry.policyOf ?? null);
   aliases.places.push(entry.kind === 'place');
   aliases.anchors.push(rule.afterEntry !== true && (entry.kind !== 'person' || isFullName(rule.text)));
-  return term;
-}
-
-function compileAliases(entries: readonly MatcherEntry[]): { aliases: CompiledAliases; terms: string[] } {
-  const aliases: CompiledAliases = {
-    entryIds: [],
-    indexInEntry: [],
-    lengths: [],
-    boundaries: [],
-    exactTexts: [],
-    rules: [],
-    gated: [],
-    owners: [],
-    places: [],
-    anchors: [],
-  };
-  const terms: string[] = [];
-  for (const entry of entries) {
-    for (let index = 0; index < entry.aliases.length; index++) terms.push(compileAlias(entry, index, aliases));
-  }
-  return { aliases, terms };
+  terms.push(term);
 }
 
 export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
+  return runToEnd(compileMatcherSteps(entries, () => false));
+}
+
+/**
+ * compileMatcher in steps, yielding whenever `shouldYield()` says so: compiling runs on the page's
+ * main thread, once per page, and must not hold it for long.
+ */
+export function* compileMatcherSteps(
+  entries: readonly MatcherEntry[],
+  shouldYield: () => boolean,
+): Generator<void, Matcher, void> {
   const { aliases, terms } = compileAliases(entries);
+  if (shouldYield()) yield;
   const table = buildClassTable(terms);
-  const automaton = buildAutomaton(
-    terms.map((term) => termSymbols(table, term)),
-    table.symbolCount,
-    table.spaceSymbol,
-  );
+  if (shouldYield()) yield;
+  const patterns = terms.map((term) => termSymbols(table, term));
+  const automaton = yield* buildAutomatonSteps(patterns, table.symbolCount, table.spaceSymbol, shouldYield);
+  return matcherOver(aliases, table, automaton);
+}
+
+function matcherOver(aliases: CompiledAliases, table: ClassTable, automaton: Automaton): Matcher {
   const { classes } = table;
   const { next, stride, firstReportingState, reportStart, reports } = automaton;
   const { entryIds, indexInEntry, lengths, boundaries, exactTexts, rules, gated, owners, places, anchors } = aliases;
 
+  /** Where alias `alias`, ending with text[last], starts, or -1 when its boundaries or case reject it there. */
+  function candidateStart(text: string, last: number, alias: number): number {
+    const end = last + 1;
+    const boundary = boundaries[alias]!;
+    if ((boundary & BOUNDARY_AFTER) !== 0 && joinsAfter(text, end)) return -1;
+    const start = termStart(text, last, lengths[alias]!);
+    if ((boundary & BOUNDARY_BEFORE) !== 0 && joinsBefore(text, start)) return -1;
+    const exact = exactTexts[alias]!;
+    if (exact !== null && !readsExactly(text, start, end, exact)) return -1;
+    return start;
+  }
+
   /** Candidates for every alias the automaton reports after text[last]. */
   function collect(text: string, last: number, state: number, found: Candidate[] | null): Candidate[] | null {
-    const end = last + 1;
     const r = state - firstReportingState;
     for (let k = reportStart[r]!, stop = reportStart[r + 1]!; k < stop; k++) {
       const alias = reports[k]!;
-      const boundary = boundaries[alias]!;
-      if ((boundary & BOUNDARY_AFTER) !== 0 && joinsAfter(text, end)) continue;
-      const start = termStart(text, last, lengths[alias]!);
-      if ((boundary & BOUNDARY_BEFORE) !== 0 && joinsBefore(text, start)) continue;
-      const exact = exactTexts[alias]!;
-      if (exact !== null && !readsExactly(text, start, end, exact)) continue;
+      const start = candidateStart(text, last, alias);
+      if (start < 0) continue;
       if (found === null) found = [];
-      found.push({ start, end, alias });
+      found.push({ start, end: last + 1, alias });
     }
     return found;
   }

@@ -1,6 +1,6 @@
 import type { DigestLookup } from '../digest/lookup';
-import { formatDigestDate } from '../digest/lookup';
 import type { Fact } from '../digest/schema';
+import { digestDateText } from './digestDateText';
 import { SourceBadges } from './SourceBadge';
 import { TopicChip } from './TopicChip';
 import type { Translate } from './translate';
@@ -68,7 +68,8 @@ export function Card(props: CardProps) {
       </div>
 
       <p class="tw-summary">
-        {entry.summary.text} <SourceBadges sources={sourcesOf(entry.summary.sources)} t={t} />
+        {entry.summary.text}{' '}
+        <SourceBadges sources={sourcesOf(entry.summary.sources)} evidence={entry.summary.evidence} t={t} />
       </p>
 
       {entry.facts.length > 0 ? (
@@ -78,7 +79,7 @@ export function Card(props: CardProps) {
             return (
               <li key={fact.text}>
                 {label ? <span class={`tw-label tw-label-${fact.label}`}>{label}</span> : null}
-                {fact.text} <SourceBadges sources={sourcesOf(fact.sources)} t={t} />
+                {fact.text} <SourceBadges sources={sourcesOf(fact.sources)} evidence={fact.evidence} t={t} />
               </li>
             );
           })}
@@ -103,7 +104,7 @@ export function Card(props: CardProps) {
               <ul>
                 {d.sides.map((side) => (
                   <li key={side.text}>
-                    {side.text} <SourceBadges sources={sourcesOf(side.sources)} t={t} />
+                    {side.text} <SourceBadges sources={sourcesOf(side.sources)} evidence={side.evidence} t={t} />
                   </li>
                 ))}
               </ul>
@@ -118,8 +119,8 @@ export function Card(props: CardProps) {
           <ol>
             {events.map((ev) => (
               <li key={ev.id}>
-                <time dateTime={ev.date.date}>{formatDigestDate(ev.date)}</time> {ev.text}{' '}
-                <SourceBadges sources={sourcesOf(ev.sources)} t={t} />
+                <time dateTime={ev.date.date}>{digestDateText(ev.date, t)}</time> {ev.text}{' '}
+                <SourceBadges sources={sourcesOf(ev.sources)} evidence={ev.evidence} t={t} />
               </li>
             ))}
           </ol>
