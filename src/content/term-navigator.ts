@@ -62,8 +62,10 @@ export class TermNavigator {
   private focus(hit: TermHit): void {
     this.current = hit;
     const el = hit.range.startContainer.parentElement;
+    // 'auto' is the page's own scroll-behavior, which may be smooth: a reader who asked for
+    // reduced motion gets an instant jump whatever the page says.
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    el?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduce ? 'auto' : 'instant' });
+    el?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduce ? 'instant' : 'auto' });
     this.options.cards.open(hit, { pinned: true, focus: true });
   }
 }

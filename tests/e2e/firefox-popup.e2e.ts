@@ -50,9 +50,14 @@ it("lists the article's terms and switches a topic off and on in Firefox", async
   await article.mouse.move(point.x - 2, point.y);
   await article.mouse.move(point.x, point.y);
   await article.waitForFunction(visibleCardEntryId, { timeout: 5_000 });
-  await article.evaluate(() =>
-    document.querySelector('techwar-overlay')?.shadowRoot?.querySelector<HTMLButtonElement>('.tw-reader-link')?.click(),
-  );
+  // Real input: the card ignores a page script's synthetic clicks.
+  const link = await article.evaluate(() => {
+    const button = document.querySelector('techwar-overlay')?.shadowRoot?.querySelector('.tw-reader-link');
+    const r = button?.getBoundingClientRect();
+    return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+  });
+  if (!link) throw new Error('the card has no "Open in reader"');
+  await article.mouse.click(link.x, link.y);
   const reader = await extensionPage('/src/reader/index.html');
   expect(await reader.evaluate(() => location.hash)).toBe('#entry=deepseek');
 
