@@ -20,17 +20,39 @@ export const DigestDateSchema = v.strictObject({
   approximate: v.optional(v.boolean()),
 });
 
+/**
+ * Where each cited source supports a claim: source id → paragraph numbers in that seed. A seed's
+ * paragraphs are its non-empty lines (after trimming white space), numbered from 1 in file order;
+ * blank lines are not counted. The keys must be exactly the claim's sources.
+ */
+export const EvidenceSchema = v.record(
+  Id,
+  v.pipe(
+    v.array(v.pipe(v.number(), v.integer('must be a whole paragraph number'), v.minValue(1, 'must be 1 or more'))),
+    v.minLength(1, 'needs at least one paragraph number'),
+  ),
+);
+
 /** A statement in our own words with the sources that support it. */
 export const CitedTextSchema = v.strictObject({
   text: Text,
   sources: SourceIds,
+  evidence: EvidenceSchema,
 });
 
-export const FactLabelSchema = v.picklist(['reported', 'claim', 'opinion', 'forecast']);
+/**
+ * Who says it. "reported": the sources report it as news (never a claim resting only on an opinion
+ * column or a company's word); "claim": a person, company or outlet asserts it; "opinion" and
+ * "forecast": a judgement or prediction; "background": a short identifying phrase from outside the
+ * seeds, which cites no source.
+ */
+export const FactLabelSchema = v.picklist(['reported', 'claim', 'opinion', 'forecast', 'background']);
 
 export const FactSchema = v.strictObject({
   text: Text,
-  sources: SourceIds,
+  /** Empty only for a "background" fact, which must cite nothing. */
+  sources: v.array(Id),
+  evidence: EvidenceSchema,
   label: FactLabelSchema,
   /** Who claims, opines or forecasts; required for every label but "reported". */
   by: v.optional(Text),
@@ -81,7 +103,11 @@ export const EntrySchema = v.strictObject({
   topics: v.pipe(v.array(Id), v.minLength(1, 'needs at least one topic')),
   aliases: v.pipe(v.array(AliasSchema), v.minLength(1, 'needs at least one alias')),
   summary: CitedTextSchema,
+  /** One or two sentences written for the card at rest (at most GIST_MAX_CHARS), cited like the summary. */
+  gist: CitedTextSchema,
   facts: v.array(FactSchema),
+  /** Indexes into facts of the (at most two) most telling facts, which the card shows at rest. */
+  cardFacts: v.array(v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(0, 'must be 0 or more'))),
   quotes: v.array(QuoteSchema),
   related: v.array(Id),
 });
@@ -114,8 +140,14 @@ export const TopicSchema = v.strictObject({
 export const TimelineEventSchema = v.strictObject({
   id: Id,
   date: DigestDateSchema,
+  /**
+   * Events that the sources put before this one. Orders dates known only to the year or month
+   * ("2025") after the events they follow instead of at the start of the period.
+   */
+  after: v.optional(v.pipe(v.array(Id), v.minLength(1, 'needs at least one event id'))),
   text: Text,
   sources: SourceIds,
+  evidence: EvidenceSchema,
   entries: v.pipe(v.array(Id), v.minLength(1, 'needs at least one entry id')),
 });
 
@@ -145,6 +177,7 @@ export const DigestSchema = v.strictObject({
 export type Digest = v.InferOutput<typeof DigestSchema>;
 export type DigestDate = v.InferOutput<typeof DigestDateSchema>;
 export type CitedText = v.InferOutput<typeof CitedTextSchema>;
+export type Evidence = v.InferOutput<typeof EvidenceSchema>;
 export type Fact = v.InferOutput<typeof FactSchema>;
 export type FactLabel = v.InferOutput<typeof FactLabelSchema>;
 export type Quote = v.InferOutput<typeof QuoteSchema>;

@@ -2,12 +2,29 @@
 // (cross references, alias rules, dates, attribution). Pure: imports only valibot and ./schema.
 // The build calls validateDigest(JSON.parse(file)) and fails with formatDigestErrors(errors).
 import * as v from 'valibot';
-import { type Alias, type Digest, DigestSchema } from './schema';
+import {
+  type Alias,
+  type Digest,
+  DigestSchema,
+  type Entry,
+  type Evidence,
+  type Fact,
+  type TimelineEvent,
+} from './schema';
 
 export type DigestValidation = { ok: true; digest: Digest } | { ok: false; errors: string[] };
 
 /** The longest summary a card shows, in characters. */
 export const SUMMARY_MAX_CHARS = 300;
+
+/** The longest gist, in characters: the card at rest must answer "what is this?" at a glance. */
+export const GIST_MAX_CHARS = 200;
+
+/** How many facts the card shows at rest. */
+export const CARD_FACTS_MAX = 2;
+
+/** A "background" fact is an identifying phrase from outside the seeds, not a claim: keep it short. */
+export const BACKGROUND_MAX_CHARS = 80;
 
 /** Aliases that would light up half of any page about the rivalry (compared in lower case). */
 export const GENERIC_ALIASES: ReadonlySet<string> = new Set([
@@ -249,6 +266,124 @@ function checkAliases(digest: Digest, errors: string[]): void {
   }
 }
 
+/** The gist's length and the card-fact indexes: in range and each fact at most once. */
+function checkCardText(entry: Entry, where: string, errors: string[]): void {
+  const length = [...entry.gist.text].length;
+  if (length > GIST_MAX_CHARS) {
+    errors.push(`${where}.gist.text: gist is ${length} characters; the limit is ${GIST_MAX_CHARS}`);
+  }
+  if (entry.cardFacts.length > CARD_FACTS_MAX) {
+    errors.push(`${where}.cardFacts: lists ${entry.cardFacts.length} facts; the card shows at most ${CARD_FACTS_MAX}`);
+  }
+  const seen = new Set<number>();
+  entry.cardFacts.forEach((index, k) => {
+    if (index >= entry.facts.length) {
+      errors.push(
+        `${where}.cardFacts[${k}]: fact index ${index} is out of range (the entry has ${entry.facts.length} facts)`,
+      );
+    } else if (seen.has(index)) {
+      errors.push(`${where}.cardFacts[${k}]: fact index ${index} is listed twice`);
+    }
+    seen.add(index);
+  });
+}
+
+type Cited = { readonly sources: readonly string[]; readonly evidence: Evidence };
+
+/** Evidence names exactly the cited sources, each with distinct paragraph numbers. */
+function checkEvidence(where: string, claim: Cited, errors: string[]): void {
+  for (const id of claim.sources) {
+    if (!Object.hasOwn(claim.evidence, id)) {
+      errors.push(`${where}.evidence: no paragraph numbers for the cited source ${JSON.stringify(id)}`);
+    }
+  }
+  const cited = new Set(claim.sources);
+  for (const [id, paragraphs] of Object.entries(claim.evidence)) {
+    if (!cited.has(id)) {
+      errors.push(`${where}.evidence.${id}: ${JSON.stringify(id)} is not one of the claim's sources`);
+    }
+    const seen = new Set<number>();
+    paragraphs.forEach((n, k) => {
+      if (seen.has(n)) errors.push(`${where}.evidence.${id}[${k}]: paragraph ${n} is listed twice`);
+      seen.add(n);
+    });
+  }
+}
+
+/** Who says it: background cites nothing and stays short; a report needs more than opinion sources. */
+function checkFactLabel(where: string, fact: Fact, opinionSources: ReadonlySet<string>, errors: string[]): void {
+  if (fact.label === 'background') {
+    if (fact.sources.length > 0) {
+      errors.push(`${where}.sources: a "background" fact comes from outside the seeds and cites no source`);
+    }
+    const length = [...fact.text].length;
+    if (length > BACKGROUND_MAX_CHARS) {
+      errors.push(
+        `${where}.text: a "background" fact is ${length} characters; it must be an identifying phrase of at most ${BACKGROUND_MAX_CHARS}`,
+      );
+    }
+    return;
+  }
+  if (fact.sources.length === 0) errors.push(`${where}.sources: needs at least one source id`);
+  if (fact.label !== 'reported') {
+    if (fact.by === undefined) errors.push(`${where}.by: a "${fact.label}" fact must say who makes it (by)`);
+    return;
+  }
+  if (fact.sources.length > 0 && fact.sources.every((id) => opinionSources.has(id))) {
+    errors.push(
+      `${where}.label: rests only on opinion sources (${fact.sources.join(', ')}), so it cannot be "reported"; label it "opinion" or "claim" and say by whom`,
+    );
+  }
+}
+
+/** Compared at the precision both have: "2025" is not before "2025-09", "2025-04" is before "2025-09". */
+function isDatedBefore(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n) < b.slice(0, n);
+}
+
+/** The first event that can reach itself through `after`, as a path of ids, if any. */
+function orderCycle(timeline: readonly TimelineEvent[]): string[] | undefined {
+  const after = new Map(timeline.map((e) => [e.id, e.after ?? []]));
+  const done = new Set<string>();
+  const visit = (id: string, path: string[]): string[] | undefined => {
+    if (path.includes(id)) return [...path.slice(path.indexOf(id)), id];
+    if (done.has(id)) return undefined;
+    for (const next of after.get(id) ?? []) {
+      const cycle = visit(next, [...path, id]);
+      if (cycle) return cycle;
+    }
+    done.add(id);
+    return undefined;
+  };
+  for (const event of timeline) {
+    const cycle = visit(event.id, []);
+    if (cycle) return cycle;
+  }
+  return undefined;
+}
+
+/** `after` names other, known events that are not dated later than this one. */
+function checkTimelineOrder(timeline: readonly TimelineEvent[], errors: string[]): void {
+  const byId = new Map(timeline.map((e) => [e.id, e]));
+  timeline.forEach((event, i) => {
+    const where = itemLabel('timeline', i, event.id);
+    (event.after ?? []).forEach((id, k) => {
+      const target = byId.get(id);
+      const at = `${where}.after[${k}]`;
+      if (target === undefined) errors.push(`${at}: unknown event id ${JSON.stringify(id)}`);
+      else if (target === event) errors.push(`${at}: an event cannot follow itself`);
+      else if (isDatedBefore(event.date.date, target.date.date)) {
+        errors.push(
+          `${at}: dated ${event.date.date}, it cannot follow ${JSON.stringify(id)} dated ${target.date.date}`,
+        );
+      }
+    });
+  });
+  const cycle = orderCycle(timeline);
+  if (cycle) errors.push(`timeline: the "after" order goes round in a circle (${cycle.join(' → ')})`);
+}
+
 function checkSemantics(digest: Digest): string[] {
   const errors: string[] = [];
 
@@ -269,10 +404,13 @@ function checkSemantics(digest: Digest): string[] {
   const topicIds = new Set(digest.topics.map((t) => t.id));
   const entryIds = new Set(digest.entries.map((e) => e.id));
 
-  const checkSources = (where: string, ids: readonly string[]) => {
-    ids.forEach((id, k) => {
+  const opinionSources = new Set(digest.sources.filter((s) => s.kind === 'opinion').map((s) => s.id));
+
+  const checkSources = (where: string, claim: Cited) => {
+    claim.sources.forEach((id, k) => {
       if (!sourceIds.has(id)) errors.push(`${where}.sources[${k}]: unknown source id ${JSON.stringify(id)}`);
     });
+    checkEvidence(where, claim, errors);
   };
   const checkEntryRefs = (where: string, field: string, ids: readonly string[]) => {
     const seen = new Set<string>();
@@ -304,12 +442,12 @@ function checkSemantics(digest: Digest): string[] {
     if (length > SUMMARY_MAX_CHARS) {
       errors.push(`${where}.summary.text: summary is ${length} characters; the limit is ${SUMMARY_MAX_CHARS}`);
     }
-    checkSources(`${where}.summary`, entry.summary.sources);
+    checkSources(`${where}.summary`, entry.summary);
+    checkCardText(entry, where, errors);
+    checkSources(`${where}.gist`, entry.gist);
     entry.facts.forEach((fact, k) => {
-      checkSources(`${where}.facts[${k}]`, fact.sources);
-      if (fact.label !== 'reported' && fact.by === undefined) {
-        errors.push(`${where}.facts[${k}].by: a "${fact.label}" fact must say who makes it (by)`);
-      }
+      checkSources(`${where}.facts[${k}]`, fact);
+      checkFactLabel(`${where}.facts[${k}]`, fact, opinionSources, errors);
     });
     entry.quotes.forEach((quote, k) => {
       if (!sourceIds.has(quote.source)) {
@@ -325,7 +463,7 @@ function checkSemantics(digest: Digest): string[] {
   digest.timeline.forEach((event, i) => {
     const where = itemLabel('timeline', i, event.id);
     checkDate(where, event.date.date);
-    checkSources(where, event.sources);
+    checkSources(where, event);
     checkEntryRefs(where, 'entries', event.entries);
   });
 
@@ -333,17 +471,18 @@ function checkSemantics(digest: Digest): string[] {
     const where = itemLabel('disputes', i, dispute.id);
     checkEntryRefs(where, 'entries', dispute.entries);
     dispute.sides.forEach((side, k) => {
-      checkSources(`${where}.sides[${k}]`, side.sources);
+      checkSources(`${where}.sides[${k}]`, side);
     });
   });
 
   digest.briefing.forEach((section, i) => {
     const where = itemLabel('briefing', i, section.id);
     section.paragraphs.forEach((paragraph, k) => {
-      checkSources(`${where}.paragraphs[${k}]`, paragraph.sources);
+      checkSources(`${where}.paragraphs[${k}]`, paragraph);
     });
   });
 
+  checkTimelineOrder(digest.timeline, errors);
   checkAliases(digest, errors);
   return errors;
 }

@@ -10,6 +10,7 @@ const FACT_LABEL_KEYS: Record<Exclude<Fact['label'], 'reported'>, string> = {
   claim: 'card_label_claim',
   opinion: 'card_label_opinion',
   forecast: 'card_label_forecast',
+  background: 'card_label_background',
 };
 
 function FactLabel({ t, fact }: { t: Translate; fact: Fact }) {

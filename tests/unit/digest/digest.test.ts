@@ -228,7 +228,9 @@ describe('the bundled digest', () => {
     for (const e of digest.entries) {
       expect(Object.keys(e).sort()).toEqual([
         'aliases',
+        'cardFacts',
         'facts',
+        'gist',
         'id',
         'kind',
         'name',

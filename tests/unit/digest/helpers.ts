@@ -2,12 +2,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findSeedsDir } from '../../../scripts/seeds-dir';
 import type { Digest } from '../../../src/digest/schema';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** The repo's parent holds shared/seeds (…/work/main/tests/unit/digest → …/work/shared/seeds). */
-export const SEEDS_DIR = path.resolve(here, '../../../../shared/seeds');
+export const SEEDS_DIR = findSeedsDir(path.resolve(here, '../../..'));
 export const DIGEST_FILE = path.resolve(here, '../../../src/digest/digest.json');
 
 export const seedsPresent =
@@ -82,11 +82,19 @@ export function minimalDigest(): Digest {
         kind: 'company',
         topics: ['chips'],
         aliases: ['Alpha Corp', { text: 'Alpha', caseSensitive: true }],
-        summary: { text: 'A company.', sources: ['src-a'] },
+        summary: { text: 'A company.', sources: ['src-a'], evidence: { 'src-a': [1] } },
+        gist: { text: 'A company that makes chips.', sources: ['src-a'], evidence: { 'src-a': [1] } },
         facts: [
-          { text: 'It makes chips.', sources: ['src-a'], label: 'reported' },
-          { text: 'It will win.', sources: ['src-a'], label: 'forecast', by: 'Some Analyst' },
+          { text: 'It makes chips.', sources: ['src-a'], evidence: { 'src-a': [1] }, label: 'reported' },
+          {
+            text: 'It will win.',
+            sources: ['src-a'],
+            evidence: { 'src-a': [1] },
+            label: 'forecast',
+            by: 'Some Analyst',
+          },
         ],
+        cardFacts: [1, 0],
         quotes: [{ speaker: 'Bea Beta', text: 'exact words', source: 'src-a', context: 'On Alpha.' }],
         related: ['beta'],
       },
@@ -96,14 +104,23 @@ export function minimalDigest(): Digest {
         kind: 'person',
         topics: ['people', 'chips'],
         aliases: ['Bea Beta', { text: 'Beta', caseSensitive: true, afterEntry: true }],
-        summary: { text: 'A person.', sources: ['src-a'] },
+        summary: { text: 'A person.', sources: ['src-a'], evidence: { 'src-a': [1] } },
+        gist: { text: 'A person.', sources: ['src-a'], evidence: { 'src-a': [1] } },
         facts: [],
+        cardFacts: [],
         quotes: [],
         related: ['alpha'],
       },
     ],
     timeline: [
-      { id: 'launch', date: { date: '2024-02-29' }, text: 'Alpha launches.', sources: ['src-a'], entries: ['alpha'] },
+      {
+        id: 'launch',
+        date: { date: '2024-02-29' },
+        text: 'Alpha launches.',
+        sources: ['src-a'],
+        evidence: { 'src-a': [1] },
+        entries: ['alpha'],
+      },
     ],
     disputes: [
       {
@@ -111,13 +128,17 @@ export function minimalDigest(): Digest {
         question: 'Will Alpha win?',
         entries: ['alpha', 'beta'],
         sides: [
-          { text: 'Yes.', sources: ['src-a'] },
-          { text: 'No.', sources: ['src-a'] },
+          { text: 'Yes.', sources: ['src-a'], evidence: { 'src-a': [1] } },
+          { text: 'No.', sources: ['src-a'], evidence: { 'src-a': [1] } },
         ],
       },
     ],
     briefing: [
-      { id: 'what-happened', title: 'What happened', paragraphs: [{ text: 'Alpha launched.', sources: ['src-a'] }] },
+      {
+        id: 'what-happened',
+        title: 'What happened',
+        paragraphs: [{ text: 'Alpha launched.', sources: ['src-a'], evidence: { 'src-a': [1] } }],
+      },
     ],
   };
 }

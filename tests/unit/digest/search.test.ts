@@ -132,6 +132,7 @@ describe('timelineInDateOrder', () => {
     date: approximate ? { date, approximate } : { date },
     text: id,
     sources: ['src-a'],
+    evidence: { 'src-a': [1] },
     entries: ['alpha'],
   });
 

@@ -1,5 +1,7 @@
 // Seed fidelity: quotes are verbatim, and nothing else in the digest copies the seeds' sentences.
 import { describe, expect, it } from 'vitest';
+import { digestClaims } from '../../../src/digest/claims';
+import { seedParagraphs } from '../../../src/digest/paragraphs';
 import type { Digest } from '../../../src/digest/schema';
 import { nGrams, readDigestJson, readSeed, SEEDS_DIR, seedFiles, seedsPresent, stringsWithPaths } from './helpers';
 
@@ -46,6 +48,25 @@ describe('digest against the seed articles', () => {
       }
     }
     expect(copied).toEqual([]);
+  });
+
+  it.skipIf(!seedsPresent)('every evidence pointer names a paragraph that exists in its seed', () => {
+    const paragraphCount = new Map(digest.sources.map((s) => [s.id, seedParagraphs(readSeed(s.file)).length]));
+    const claims = digestClaims(digest);
+    const dangling: string[] = [];
+    let pointers = 0;
+    for (const claim of claims) {
+      for (const [id, paragraphs] of Object.entries(claim.evidence)) {
+        const count = paragraphCount.get(id) ?? 0;
+        for (const n of paragraphs) {
+          pointers++;
+          if (n > count) dangling.push(`${claim.path}: ${id} has ${count} paragraphs, not ${n}`);
+        }
+      }
+    }
+    expect(dangling).toEqual([]);
+    // Every claim but the background phrases points somewhere.
+    expect(pointers).toBeGreaterThanOrEqual(claims.filter((c) => c.sources.length > 0).length);
   });
 
   it('the word-run check itself catches a copied sentence and normalises apostrophes and punctuation', () => {

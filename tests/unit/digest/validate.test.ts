@@ -91,11 +91,15 @@ describe('validateDigest', () => {
 
   it('unknown source ids anywhere', () => {
     const errors = errorsOf((d) => {
-      d.entries[0].facts[0].sources = ['src-a', 'src-zz'];
-      d.entries[1].summary.sources = ['src-y'];
-      d.timeline[0].sources = ['src-t'];
-      d.disputes[0].sides[1].sources = ['src-d'];
-      d.briefing[0].paragraphs[0].sources = ['src-b'];
+      const cite = (claim: Loose, ids: string[]) => {
+        claim.sources = ids;
+        claim.evidence = Object.fromEntries(ids.map((id) => [id, [1]]));
+      };
+      cite(d.entries[0].facts[0], ['src-a', 'src-zz']);
+      cite(d.entries[1].summary, ['src-y']);
+      cite(d.timeline[0], ['src-t']);
+      cite(d.disputes[0].sides[1], ['src-d']);
+      cite(d.briefing[0].paragraphs[0], ['src-b']);
     });
     expect(errors.sort()).toEqual(
       [
@@ -211,7 +215,12 @@ describe('validateDigest', () => {
   it('by missing on a claim, opinion or forecast', () => {
     const errors = errorsOf((d) => {
       delete (d.entries[0].facts[1] as Loose).by;
-      d.entries[0].facts.push({ text: 'It is great.', sources: ['src-a'], label: 'opinion' } as Loose);
+      d.entries[0].facts.push({
+        text: 'It is great.',
+        sources: ['src-a'],
+        evidence: { 'src-a': [1] },
+        label: 'opinion',
+      } as Loose);
     });
     expect(errors).toEqual([
       'entries[0] (id "alpha").facts[1].by: a "forecast" fact must say who makes it (by)',
@@ -230,6 +239,233 @@ describe('validateDigest', () => {
     const d: Loose = minimalDigest();
     d.entries[1].summary.text = 'x'.repeat(300);
     expect(validateDigest(d)).toMatchObject({ ok: true });
+  });
+
+  describe('evidence pointers', () => {
+    it('evidence must name exactly the cited sources', () => {
+      const errors = errorsOf((d) => {
+        d.entries[0].summary.evidence = {};
+        d.entries[0].facts[0].evidence = { 'src-a': [1], 'src-b': [2] };
+      });
+      expect(errors).toEqual([
+        'entries[0] (id "alpha").summary.evidence: no paragraph numbers for the cited source "src-a"',
+        'entries[0] (id "alpha").facts[0].evidence.src-b: "src-b" is not one of the claim\'s sources',
+      ]);
+    });
+
+    it('a missing evidence field on a timeline event, dispute side and briefing paragraph', () => {
+      const errors = errorsOf((d) => {
+        delete (d.timeline[0] as Loose).evidence;
+        delete (d.disputes[0].sides[0] as Loose).evidence;
+        delete (d.briefing[0].paragraphs[0] as Loose).evidence;
+      });
+      expect(errors.sort()).toEqual([
+        expect.stringMatching(/^briefing\[0\] \(id "what-happened"\)\.paragraphs\[0\]\.evidence: is missing/),
+        expect.stringMatching(/^disputes\[0\] \(id "who-wins"\)\.sides\[0\]\.evidence: is missing/),
+        expect.stringMatching(/^timeline\[0\] \(id "launch"\)\.evidence: is missing/),
+      ]);
+    });
+
+    it('paragraph lists: non-empty, whole numbers from 1, no repeats', () => {
+      const errors = errorsOf((d) => {
+        d.entries[0].gist.evidence = { 'src-a': [] };
+        d.entries[0].facts[1].evidence = { 'src-a': [0, 2.5] };
+        d.entries[1].summary.evidence = { 'src-a': [3, 3] };
+      });
+      expect(errors.sort()).toEqual([
+        'entries[0] (id "alpha").facts[1].evidence.src-a[0]: must be 1 or more',
+        'entries[0] (id "alpha").facts[1].evidence.src-a[1]: must be a whole paragraph number',
+        'entries[0] (id "alpha").gist.evidence.src-a: needs at least one paragraph number',
+      ]);
+      const repeats = errorsOf((d) => {
+        d.entries[1].summary.evidence = { 'src-a': [3, 3] };
+      });
+      expect(repeats).toEqual(['entries[1] (id "beta").summary.evidence.src-a[1]: paragraph 3 is listed twice']);
+    });
+  });
+
+  describe('labels say who says it', () => {
+    const opinionSource = (d: Loose) => {
+      d.sources.push({
+        ...structuredClone(d.sources[0]),
+        id: 'src-op',
+        file: '001_0123456789abcdef.txt',
+        kind: 'opinion',
+      });
+    };
+
+    it('a fact resting only on an opinion source cannot be "reported"', () => {
+      const errors = errorsOf((d) => {
+        opinionSource(d);
+        d.entries[0].facts[0].sources = ['src-op'];
+        d.entries[0].facts[0].evidence = { 'src-op': [4] };
+      });
+      expect(errors).toEqual([
+        'entries[0] (id "alpha").facts[0].label: rests only on opinion sources (src-op), so it cannot be "reported"; label it "opinion" or "claim" and say by whom',
+      ]);
+    });
+
+    it('a reported fact that an opinion source shares with a news source passes, as does a labelled opinion', () => {
+      const d: Loose = minimalDigest();
+      opinionSource(d);
+      d.entries[0].facts[0].sources = ['src-a', 'src-op'];
+      d.entries[0].facts[0].evidence = { 'src-a': [1], 'src-op': [2] };
+      d.entries[0].facts.push({
+        text: 'It is great.',
+        sources: ['src-op'],
+        evidence: { 'src-op': [3] },
+        label: 'opinion',
+        by: 'A columnist',
+      });
+      expect(validateDigest(d)).toMatchObject({ ok: true });
+    });
+
+    it('a background fact is a short phrase that cites nothing', () => {
+      const d: Loose = minimalDigest();
+      d.entries[1].facts.push({ text: 'Chip designer', sources: [], evidence: {}, label: 'background' });
+      expect(validateDigest(d)).toMatchObject({ ok: true });
+      const errors = errorsOf((x) => {
+        x.entries[1].facts.push({ text: 'x'.repeat(81), sources: [], evidence: {}, label: 'background' });
+        x.entries[1].facts.push({
+          text: 'Chip designer',
+          sources: ['src-a'],
+          evidence: { 'src-a': [1] },
+          label: 'background',
+        });
+      });
+      expect(errors).toEqual([
+        'entries[1] (id "beta").facts[0].text: a "background" fact is 81 characters; it must be an identifying phrase of at most 80',
+        'entries[1] (id "beta").facts[1].sources: a "background" fact comes from outside the seeds and cites no source',
+      ]);
+    });
+
+    it('any other fact needs a source', () => {
+      const errors = errorsOf((d) => {
+        d.entries[0].facts[0].sources = [];
+        d.entries[0].facts[0].evidence = {};
+      });
+      expect(errors).toEqual(['entries[0] (id "alpha").facts[0].sources: needs at least one source id']);
+    });
+  });
+
+  describe('timeline order hints', () => {
+    const addEvent = (d: Loose, id: string, date: string, after?: string[]) => {
+      d.timeline.push({
+        id,
+        date: { date },
+        ...(after ? { after } : {}),
+        text: id,
+        sources: ['src-a'],
+        evidence: { 'src-a': [1] },
+        entries: ['alpha'],
+      });
+    };
+
+    it('a year-only event may follow an event dated within that year', () => {
+      const d: Loose = minimalDigest();
+      addEvent(d, 'later', '2024', ['launch']);
+      expect(validateDigest(d)).toMatchObject({ ok: true });
+    });
+
+    it('unknown, self and earlier-dated targets, and circles', () => {
+      const errors = errorsOf((d) => {
+        addEvent(d, 'a', '2023', ['launch']);
+        addEvent(d, 'b', '2024', ['b', 'nowhere']);
+        addEvent(d, 'c', '2024', ['d']);
+        addEvent(d, 'd', '2024', ['c']);
+      });
+      expect(errors).toEqual([
+        'timeline[1] (id "a").after[0]: dated 2023, it cannot follow "launch" dated 2024-02-29',
+        'timeline[2] (id "b").after[0]: an event cannot follow itself',
+        'timeline[2] (id "b").after[1]: unknown event id "nowhere"',
+        'timeline: the "after" order goes round in a circle (b → b)',
+      ]);
+    });
+
+    it('a circle through two events', () => {
+      const errors = errorsOf((d) => {
+        addEvent(d, 'c', '2024', ['d']);
+        addEvent(d, 'd', '2024', ['c']);
+      });
+      expect(errors).toEqual(['timeline: the "after" order goes round in a circle (c → d → c)']);
+    });
+  });
+
+  describe('the card at rest: gist and cardFacts', () => {
+    it('a missing gist', () => {
+      const errors = errorsOf((d) => {
+        delete (d.entries[1] as Loose).gist;
+      });
+      expect(errors).toEqual([expect.stringMatching(/^entries\[1\] \(id "beta"\)\.gist: is missing/)]);
+    });
+
+    it('a gist without sources', () => {
+      const errors = errorsOf((d) => {
+        d.entries[0].gist.sources = [];
+      });
+      expect(errors).toEqual(['entries[0] (id "alpha").gist.sources: needs at least one source id']);
+    });
+
+    it('a gist over 200 characters, counted as Unicode characters', () => {
+      const errors = errorsOf((d) => {
+        d.entries[0].gist.text = `${'中'.repeat(100)}${'😀'.repeat(101)}`;
+      });
+      expect(errors).toEqual(['entries[0] (id "alpha").gist.text: gist is 201 characters; the limit is 200']);
+    });
+
+    it('a gist of exactly 200 astral characters passes', () => {
+      const d: Loose = minimalDigest();
+      d.entries[0].gist.text = '😀'.repeat(200);
+      expect(validateDigest(d)).toMatchObject({ ok: true });
+    });
+
+    it('a missing cardFacts list', () => {
+      const errors = errorsOf((d) => {
+        delete (d.entries[0] as Loose).cardFacts;
+      });
+      expect(errors).toEqual([expect.stringMatching(/^entries\[0\] \(id "alpha"\)\.cardFacts: is missing/)]);
+    });
+
+    it('an out-of-range card fact', () => {
+      const errors = errorsOf((d) => {
+        d.entries[0].cardFacts = [0, 2];
+        d.entries[1].cardFacts = [0];
+      });
+      expect(errors).toEqual([
+        'entries[0] (id "alpha").cardFacts[1]: fact index 2 is out of range (the entry has 2 facts)',
+        'entries[1] (id "beta").cardFacts[0]: fact index 0 is out of range (the entry has 0 facts)',
+      ]);
+    });
+
+    it('a duplicate card fact', () => {
+      const errors = errorsOf((d) => {
+        d.entries[0].cardFacts = [1, 1];
+      });
+      expect(errors).toEqual(['entries[0] (id "alpha").cardFacts[1]: fact index 1 is listed twice']);
+    });
+
+    it('more than two card facts', () => {
+      const errors = errorsOf((d) => {
+        d.entries[0].facts.push({
+          text: 'It sells chips.',
+          sources: ['src-a'],
+          evidence: { 'src-a': [2] },
+          label: 'reported',
+        });
+        d.entries[0].cardFacts = [0, 1, 2];
+      });
+      expect(errors).toEqual(['entries[0] (id "alpha").cardFacts: lists 3 facts; the card shows at most 2']);
+    });
+
+    it('a card fact that is not a whole non-negative number', () => {
+      const errors = errorsOf((d) => {
+        d.entries[0].cardFacts = [-1, 0.5];
+      });
+      expect(errors.sort()).toEqual([
+        'entries[0] (id "alpha").cardFacts[0]: must be 0 or more',
+        'entries[0] (id "alpha").cardFacts[1]: must be a whole number',
+      ]);
+    });
   });
 
   it('invalid calendar dates', () => {

@@ -6,8 +6,8 @@ import { UNSAID_MAX_ITEMS, unsaidOnPage } from '../../../src/popup/unsaid';
 
 function fact(text: string, label: Fact['label'] = 'reported'): Fact {
   return label === 'reported'
-    ? { text, sources: ['src-a'], label }
-    : { text, sources: ['src-b'], label, by: 'Someone' };
+    ? { text, sources: ['src-a'], evidence: { 'src-a': [1] }, label }
+    : { text, sources: ['src-b'], evidence: { 'src-b': [1] }, label, by: 'Someone' };
 }
 
 function entry(id: string, related: string[], facts: Fact[] = [fact(`${id} fact`)]): Entry {
@@ -17,8 +17,10 @@ function entry(id: string, related: string[], facts: Fact[] = [fact(`${id} fact`
     kind: 'company',
     topics: ['chips'],
     aliases: [id],
-    summary: { text: `${id}.`, sources: ['src-a'] },
+    summary: { text: `${id}.`, sources: ['src-a'], evidence: { 'src-a': [1] } },
+    gist: { text: `${id}.`, sources: ['src-a'], evidence: { 'src-a': [1] } },
     facts,
+    cardFacts: [],
     quotes: [],
     related,
   };
@@ -54,8 +56,8 @@ const digest: Digest = {
       question: 'Both sides named?',
       entries: ['a', 'b'],
       sides: [
-        { text: 'Yes.', sources: ['src-a'] },
-        { text: 'No.', sources: ['src-b'] },
+        { text: 'Yes.', sources: ['src-a'], evidence: { 'src-a': [1] } },
+        { text: 'No.', sources: ['src-b'], evidence: { 'src-b': [1] } },
       ],
     },
     {
@@ -63,8 +65,8 @@ const digest: Digest = {
       question: 'Nothing on the page?',
       entries: ['e', 'f'],
       sides: [
-        { text: 'Yes.', sources: ['src-a'] },
-        { text: 'No.', sources: ['src-b'] },
+        { text: 'Yes.', sources: ['src-a'], evidence: { 'src-a': [1] } },
+        { text: 'No.', sources: ['src-b'], evidence: { 'src-b': [1] } },
       ],
     },
     {
@@ -72,8 +74,8 @@ const digest: Digest = {
       question: 'About b and g?',
       entries: ['b', 'g'],
       sides: [
-        { text: 'Yes.', sources: ['src-c', 'src-a'] },
-        { text: 'No.', sources: ['src-a'] },
+        { text: 'Yes.', sources: ['src-c', 'src-a'], evidence: { 'src-c': [1], 'src-a': [1] } },
+        { text: 'No.', sources: ['src-a'], evidence: { 'src-a': [1] } },
       ],
     },
     {
@@ -81,8 +83,8 @@ const digest: Digest = {
       question: 'About a and e?',
       entries: ['a', 'e', 'c'],
       sides: [
-        { text: 'Yes.', sources: ['src-b'] },
-        { text: 'No.', sources: ['src-c'] },
+        { text: 'Yes.', sources: ['src-b'], evidence: { 'src-b': [1] } },
+        { text: 'No.', sources: ['src-c'], evidence: { 'src-c': [1] } },
       ],
     },
   ],
