@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { DigestLookup } from '../digest/lookup';
 import { formatDigestDate } from '../digest/lookup';
-import type { CitedText, Entry, Fact } from '../digest/schema';
+import type { Entry, Fact } from '../digest/schema';
 import { SourceBadges } from './SourceBadge';
 import { TopicChip } from './TopicChip';
 import type { Translate } from './translate';
@@ -45,17 +45,34 @@ function factLabel(fact: Fact, t: Translate): string | null {
   return fact.by ? `${word} · ${fact.by}` : word;
 }
 
-/** The facts the digest chose for the card's resting state, then the rest, each in digest order. */
+/**
+ * Characters of gist and facts (with their attributions) a card at rest holds. A chosen fact that
+ * would pass it waits behind More, so every card at rest stays within about 600 characters and
+ * 300 px without a scrollbar.
+ */
+export const REST_TEXT_BUDGET = 290;
+
+/** The facts the digest chose for the card at rest that fit its budget, then all the others in digest order. */
 export function splitFacts(entry: Entry): { rest: Fact[]; more: Fact[] } {
-  const chosen = new Set(((entry as PendingEntry).cardFacts ?? [0, 1]).slice(0, CARD_REST_FACTS));
+  let used = entry.gist.text.length;
+  const shown = new Set<number>();
+  for (const i of entry.cardFacts.slice(0, CARD_REST_FACTS)) {
+    const fact = entry.facts[i];
+    if (!fact) continue;
+    used += fact.text.length + (fact.by?.length ?? 0);
+    if (used > REST_TEXT_BUDGET) break;
+    shown.add(i);
+  }
   return {
-    rest: entry.facts.filter((_, i) => chosen.has(i)),
-    more: entry.facts.filter((_, i) => !chosen.has(i)),
+    rest: [...shown].map((i) => entry.facts[i] as Fact),
+    more: entry.facts.filter((_, i) => !shown.has(i)),
   };
 }
 
-// TEMPORARY until the digest branch lands gist and cardFacts in the schema.
-type PendingEntry = Entry & { gist?: CitedText; cardFacts?: number[] };
+/** Each source once, in the order the statements cite them. */
+function sourcesOnce(statements: readonly { sources: readonly string[] }[]): string[] {
+  return [...new Set(statements.flatMap((s) => s.sources))];
+}
 
 interface Parts {
   lookup: DigestLookup;
@@ -63,7 +80,8 @@ interface Parts {
   t: Translate;
 }
 
-function FactList({ facts, lookup, t, label }: { facts: Fact[]; label: string } & Omit<Parts, 'entry'>) {
+function FactList(props: { facts: Fact[]; label: string; badges: boolean } & Omit<Parts, 'entry'>) {
+  const { facts, lookup, t, label, badges } = props;
   if (facts.length === 0) return null;
   return (
     <ul class="tw-facts" aria-label={label}>
@@ -72,7 +90,13 @@ function FactList({ facts, lookup, t, label }: { facts: Fact[]; label: string } 
         return (
           <li key={fact.text}>
             {factTag ? <span class={`tw-label tw-label-${fact.label}`}>{factTag}</span> : null}
-            {fact.text} <SourceBadges sources={fact.sources.map((id) => lookup.source(id))} t={t} />
+            {fact.text}
+            {badges ? (
+              <>
+                {' '}
+                <SourceBadges sources={fact.sources.map((id) => lookup.source(id))} t={t} />
+              </>
+            ) : null}
           </li>
         );
       })}
@@ -157,7 +181,7 @@ function MoreDetails(props: Parts & { id: string; facts: Fact[]; onOpenEntry: (i
   const cited = lookup.sourcesOf(entry.id).length;
   return (
     <div id={id} class="tw-more">
-      <FactList facts={facts} lookup={lookup} t={t} label={t('card_keyFacts')} />
+      <FactList facts={facts} lookup={lookup} t={t} label={t('card_keyFacts')} badges />
       <Quotes {...props} />
       <Disputes {...props} />
       <Timeline {...props} />
@@ -189,7 +213,6 @@ export function Card(props: CardProps) {
   const moreId = `tw-card-more-${entry.id}`;
   const facts = splitFacts(entry);
   const dispute = lookup.disputesOf(entry.id)[0];
-  const gist = (entry as PendingEntry).gist ?? entry.summary;
 
   return (
     <section
@@ -219,10 +242,17 @@ export function Card(props: CardProps) {
         ) : null}
       </div>
 
+      {/* At rest one row of badges cites the lot; expanded, each statement carries its own. */}
       <p class="tw-gist">
-        {gist.text} <SourceBadges sources={gist.sources.map((id) => lookup.source(id))} t={t} />
+        {entry.gist.text}
+        {expanded ? (
+          <>
+            {' '}
+            <SourceBadges sources={entry.gist.sources.map((id) => lookup.source(id))} t={t} />
+          </>
+        ) : null}
       </p>
-      <FactList facts={facts.rest} lookup={lookup} t={t} label={t('card_keyFacts')} />
+      <FactList facts={facts.rest} lookup={lookup} t={t} label={t('card_keyFacts')} badges={expanded} />
       {dispute && !expanded ? <p class="tw-disagree">{t('card_disagreeLine', dispute.question)}</p> : null}
       {expanded ? <MoreDetails {...props} entry={entry} id={moreId} facts={facts.more} /> : null}
 
@@ -232,6 +262,11 @@ export function Card(props: CardProps) {
             ← {t('card_back')}
           </button>
         ) : null}
+        {expanded ? null : (
+          <span class="tw-sources">
+            <SourceBadges sources={sourcesOnce([entry.gist, ...facts.rest]).map((id) => lookup.source(id))} t={t} />
+          </span>
+        )}
         <button
           type="button"
           class="tw-more-button"
