@@ -2,7 +2,7 @@
 // one full pass in slices, then only the blocks a mutation touched.
 import { createPageContext, type Matcher, type PageContext } from '../matcher';
 import { BlockResolver, isInlineElement, OVERLAY_TAG } from './dom-rules';
-import { emitScanMeasure, onBenchRescan } from './profile';
+import { auditWork, emitScanMeasure, onBenchRescan } from './profile';
 import { type ScanStats, scanText } from './scan-text';
 import { SliceRunner } from './slices';
 import { TermIndex } from './term-index';
@@ -48,14 +48,18 @@ export class TermEngine {
 
   /** A fresh pass over everything, e.g. after an SPA navigation. */
   rescanAll(): Promise<void> {
+    return this.enqueue(() => this.fullPass());
+  }
+
+  /** The body of a full pass; runs as (or inside) a queued job, never enqueues. */
+  private fullPass(): Promise<void> {
     this.lastUrl = location.href;
     this.dirty.clear();
-    return this.enqueue(async () => {
-      this.index.clear();
-      this.page = createPageContext();
-      this.blocks.forget();
-      await this.scanRoots([document], false);
-    });
+    this.pruneNeeded = false;
+    this.index.clear();
+    this.page = createPageContext();
+    this.blocks.forget();
+    return this.scanRoots([document], false);
   }
 
   /** Open shadow roots being scanned, for hit-testing inside them. */
@@ -99,7 +103,8 @@ export class TermEngine {
           self.options.matcher,
           self.page,
           self.blocks,
-          (block, hits) => self.index.setBlock(block, hits, outOfOrder),
+          (block, hits, first) =>
+            first ? self.index.setBlock(block, hits, outOfOrder) : self.index.appendHits(block, hits),
           runner.shouldYield,
           stats,
         );
@@ -156,7 +161,9 @@ export class TermEngine {
   }
 
   private async rescanDirty(): Promise<void> {
-    if (location.href !== this.lastUrl) return this.rescanAll();
+    // Already inside the queue: enqueueing the full pass here would wait on this very job, and
+    // the queue would stall for good (an SPA whose URL changes before its DOM settles).
+    if (location.href !== this.lastUrl) return this.fullPass();
     this.blocks.forget();
     if (this.pruneNeeded) {
       this.pruneNeeded = false;
@@ -194,6 +201,7 @@ function* findOpenShadowRoots(root: Node, out: ShadowRoot[], shouldYield: () => 
   for (let el = first; el; el = walker.nextNode() as Element | null) {
     const sr = el.shadowRoot;
     if (sr && el.localName !== OVERLAY_TAG) out.push(sr);
+    auditWork('elements', 1);
     if (++n % 256 === 0 && shouldYield()) yield;
   }
 }

@@ -32,8 +32,16 @@ export class TermIndex {
     const known = this.byBlock.has(block);
     this.dropBlock(block);
     if (partial && !known) this.orderBroken = true;
-    this.byBlock.set(block, hits);
+    this.byBlock.set(block, []);
+    this.appendHits(block, hits);
+  }
+
+  /** Adds hits that follow the block's known ones (a long block's hits arrive in chunks). */
+  appendHits(block: Element, hits: readonly TermHit[]): void {
+    const list = this.byBlock.get(block);
+    if (!list) return;
     for (const hit of hits) {
+      list.push(hit);
       this.byRange.set(hit.range, hit);
       this.indexNode(hit.range.startContainer, hit);
       if (hit.range.endContainer !== hit.range.startContainer) this.indexNode(hit.range.endContainer, hit);

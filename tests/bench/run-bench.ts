@@ -7,17 +7,25 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { digest } from '../../src/digest';
 import { type ExtensionBrowser, launchWithExtension, waitForHighlights } from '../e2e/support/chromium';
+import { CHURN, measureBareChurn, measureChurn } from '../e2e/support/churn';
 import { DIST, DIST_PROFILE, REPO, SHARED } from '../e2e/support/paths';
+import { installPassProbe, openHostile } from '../e2e/support/realpages';
 import { generateArticle } from './generate-page';
+import { type HostileTaskResult, hostileTasks } from './hostile-tasks';
 
 const BUDGET = {
-  scanVsWalk1MB: 1.5,
-  markjsSpeedup: 200,
-  longestSlice5MBMs: 16,
+  /** At 100 KB, 1 MB and 5 MB; the long-term aim is 1.5. */
+  scanVsWalk: 2.5,
+  markjsSpeedup: 300,
+  longestSlice5MBMs: 12,
   appendParagraphMs: 2,
   hitTestMedianMs: 0.2,
   contentGzipKB: 80,
   heapGrowthMB: 3,
+  /** Extension tasks over 50 ms on each heavy hostile page. */
+  hostileTasksOver50: 0,
+  /** Main-thread work the extension adds per re-render of the churn page: half a frame. */
+  churnPerRenderMs: 8,
 };
 const WARM_RUNS = 5;
 const MATCHED = 'https://www.reuters.com/bench/';
@@ -237,6 +245,8 @@ const sizes = [
 let incrementalMs = Number.NaN;
 let hitMs = Number.NaN;
 let heapGrowthMB = Number.NaN;
+let hostile: HostileTaskResult[] = [];
+let churnPerRenderMs = Number.NaN;
 try {
   for (const spec of sizes) {
     const { html } = generateArticle(spec.chars, plainTerms, 7);
@@ -265,6 +275,13 @@ try {
     }
     await page.close();
   }
+  await installPassProbe(browser.worker);
+  hostile = await hostileTasks(browser);
+  const churnPage = await openHostile(browser, 'churn');
+  const ours = await measureChurn(browser, churnPage.page);
+  await churnPage.page.close();
+  const bare = await measureBareChurn(browser, churnPage.baseUrl, churnPage.settleMs);
+  churnPerRenderMs = round((ours.taskMs - bare.taskMs) / CHURN.renders);
   for (const real of realPages(4)) {
     const { result, page } = await benchPage(browser, real.name, real.html, false);
     results.push(result);
@@ -278,13 +295,17 @@ try {
 const oneMB = results.find((r) => r.page === 'generated-1MB');
 const fiveMB = results.find((r) => r.page === 'generated-5MB');
 const gzipKB = contentScriptGzipKB();
+const ratioCheck = (name: string) => {
+  const ratio = results.find((r) => r.page === name)?.ratio;
+  return {
+    what: `initial scan ÷ bare walk, ${name.replace('generated-', '')}`,
+    value: ratio,
+    budget: `≤ ${BUDGET.scanVsWalk}`,
+    ok: (ratio ?? Infinity) <= BUDGET.scanVsWalk,
+  };
+};
 const checks = [
-  {
-    what: 'initial scan ÷ bare walk, 1 MB',
-    value: oneMB?.ratio,
-    budget: `≤ ${BUDGET.scanVsWalk1MB}`,
-    ok: (oneMB?.ratio ?? Infinity) <= BUDGET.scanVsWalk1MB,
-  },
+  ...sizes.map((spec) => ratioCheck(spec.name)),
   {
     what: 'mark.js ÷ scan, 1 MB',
     value: oneMB?.markJsSpeedup,
@@ -321,15 +342,29 @@ const checks = [
     budget: `≤ ${BUDGET.heapGrowthMB}`,
     ok: heapGrowthMB <= BUDGET.heapGrowthMB,
   },
+  ...hostile.map((h) => ({
+    what: `extension tasks > 50 ms, hostile ${h.page}`,
+    value: h.over50,
+    budget: `≤ ${BUDGET.hostileTasksOver50}`,
+    ok: h.over50 <= BUDGET.hostileTasksOver50,
+  })),
+  {
+    what: 'churn: main-thread work added per re-render (ms)',
+    value: churnPerRenderMs,
+    budget: `≤ ${BUDGET.churnPerRenderMs}`,
+    ok: churnPerRenderMs <= BUDGET.churnPerRenderMs,
+  },
 ];
 
 console.log('\nPages');
 console.table(results);
+console.log('Hostile pages: extension tasks over 16 ms (trace)');
+console.table(hostile.map(({ tasks, ...figures }) => figures));
 console.log('Budgets (DESIGN.md)');
 console.table(checks.map((c) => ({ ...c, ok: c.ok ? 'pass' : 'FAIL' })));
 writeFileSync(
   resolve(REPO, 'bench-results.json'),
-  `${JSON.stringify({ when: new Date().toISOString(), pages: results, checks }, null, 2)}\n`,
+  `${JSON.stringify({ when: new Date().toISOString(), pages: results, hostile, checks }, null, 2)}\n`,
 );
 console.log('Written to bench-results.json');
 process.exitCode = checks.every((c) => c.ok) ? 0 : 1;

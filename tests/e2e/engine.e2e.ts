@@ -11,7 +11,7 @@ import {
   patchSettings,
   waitForHighlights,
 } from './support/chromium';
-import { allTermTextsInOrder } from './support/page-probes';
+import { allTermTextsInOrder, highlightedCountIs } from './support/page-probes';
 
 const URL_BASE = 'https://www.ft.com/content/engine-';
 let browser: ExtensionBrowser;
@@ -21,23 +21,7 @@ let n = 0;
 const terms = () => page.evaluate(allTermTextsInOrder);
 const count = async (text: string) => (await terms()).filter((t) => t === text).length;
 const waitForCount = (text: string, expected: number) =>
-  page.waitForFunction(
-    ([t, c]) => {
-      let found = 0;
-      for (const [name, hl] of CSS.highlights) {
-        if (!name.startsWith('techwar-') || name === 'techwar-focus') continue;
-        for (const r of hl as unknown as Iterable<AbstractRange>) {
-          const live = document.createRange();
-          live.setStart(r.startContainer, r.startOffset);
-          live.setEnd(r.endContainer, r.endOffset);
-          if (live.toString() === t) found++;
-        }
-      }
-      return found === c;
-    },
-    [text, expected] as const,
-    { timeout: 3000 },
-  );
+  page.waitForFunction(highlightedCountIs, [text, expected] as const, { timeout: 3000 });
 
 beforeAll(async () => {
   browser = await launchWithExtension();
@@ -115,6 +99,33 @@ describe('live updates', () => {
     await waitForCount('MetaX', 1);
     await waitForCount('Huawei', 0);
     expect(await count('Xi Jinping')).toBe(1);
+  });
+});
+
+describe('an SPA routing through the Navigation API', () => {
+  // The address changes at once, the first DOM change follows before the handler's await, and
+  // navigatesuccess comes last: the rescan of the changed block meets a new URL.
+  it('keeps highlighting after an async intercept handler renders the next page', async () => {
+    const url = `${URL_BASE}spa-${n++}`;
+    browser.serve(url, fixture('spa-navigation.html'));
+    page = await browser.open(url);
+    await waitForCount('Huawei', 1);
+    await page.evaluate(async () => {
+      const nav = (window as unknown as { navigation: { navigate(u: string): { finished: Promise<unknown> } } })
+        .navigation;
+      await nav.navigate(`${location.pathname}/next`).finished;
+    });
+    expect(await page.evaluate(() => location.pathname.endsWith('/next'))).toBe(true);
+    await waitForCount('MetaX', 1);
+    await waitForCount('Huawei', 0);
+    expect(await count('Xi Jinping')).toBe(1);
+    // Later changes are still followed.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Late news: Tencent joins the push.';
+      document.getElementById('story')?.append(p);
+    });
+    await waitForCount('Tencent', 1);
   });
 });
 

@@ -88,3 +88,18 @@ export function allTermTextsInOrder(): string[] {
   }
   return ranges.sort(order).map((r) => r.toString());
 }
+
+/** Whether exactly `expected` shown topic-highlight ranges read `text`. */
+export function highlightedCountIs([text, expected]: readonly [string, number]): boolean {
+  let found = 0;
+  for (const [name, hl] of CSS.highlights) {
+    if (!name.startsWith('techwar-') || name === 'techwar-focus') continue;
+    for (const r of hl as unknown as Iterable<AbstractRange>) {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      if (live.toString() === text) found++;
+    }
+  }
+  return found === expected;
+}
