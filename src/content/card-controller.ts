@@ -4,7 +4,7 @@ import { h } from 'preact';
 import type { DigestLookup } from '../digest/lookup';
 import { Card } from '../ui/Card';
 import type { Translate } from '../ui/translate';
-import { placeNear, placeSheet, revealAboveSheet, wantsSheet } from './card-placement';
+import { placeNear, placeSheet, revealAboveSheet, sheetCoversTerm, wantsSheet } from './card-placement';
 import { hitTest, rangeRects } from './hit-test';
 import type { Overlay } from './overlay';
 import { pageTheme } from './page-theme';
@@ -126,6 +126,11 @@ export class CardController {
     const name = this.options.lookup.entry(hit.entryId)?.name ?? '';
     this.options.overlay.announce(this.options.t('card_announce', name));
     if (focus) this.options.overlay.focusCard();
+  }
+
+  /** The term whose card is open, if any: where the sheet's previous/next buttons step from. */
+  get openHit(): TermHit | undefined {
+    return this.anchor;
   }
 
   close(): void {
@@ -347,5 +352,8 @@ export class CardController {
     placeSheet(layer);
     if (this.revealPending) revealAboveSheet(layer, rects);
     this.revealPending = false;
+    // A term near the end of a page that cannot scroll further: the sheet comes from the top instead.
+    const anchor = this.anchor;
+    if (anchor && sheetCoversTerm(layer, rangeRects(anchor.range))) placeSheet(layer, true);
   }
 }

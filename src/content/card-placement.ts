@@ -9,12 +9,12 @@ const GAP_PX = 6;
 const EDGE_PX = 8;
 
 /**
- * A phone, or a narrow window. The screen counts too: a page without a mobile viewport lays out
- * 980 px wide on a 390 px phone, where a floating card would be unreadably small.
+ * A phone, upright or on its side, or a narrow window. The screen counts: a page without a mobile
+ * viewport lays out 980 px wide on a 390 px phone, where a floating card would be unreadably small.
  */
 export function wantsSheet(): boolean {
   const width = document.documentElement.clientWidth || window.innerWidth;
-  return width <= SHEET_MAX_WIDTH_PX || window.screen.width <= SHEET_MAX_WIDTH_PX;
+  return width <= SHEET_MAX_WIDTH_PX || Math.min(window.screen.width, window.screen.height) <= SHEET_MAX_WIDTH_PX;
 }
 
 function resetLayer(layer: HTMLElement): void {
@@ -54,7 +54,7 @@ export function placeNear(layer: HTMLElement, rects: DOMRect[], pointerY: number
  * scaled window into the layout viewport that fixed elements live in, so the sheet follows its
  * offset and is scaled back to its normal size.
  */
-export function placeSheet(layer: HTMLElement): void {
+export function placeSheet(layer: HTMLElement, atTop = false): void {
   const vv = window.visualViewport;
   const scale = vv?.scale || 1;
   const visibleWidth = vv?.width ?? document.documentElement.clientWidth;
@@ -62,11 +62,18 @@ export function placeSheet(layer: HTMLElement): void {
   const visibleBottom = (vv?.offsetTop ?? 0) + visibleHeight;
   const layoutHeight = document.documentElement.clientHeight || window.innerHeight;
   layer.style.left = `${vv?.offsetLeft ?? 0}px`;
-  layer.style.top = 'auto';
-  layer.style.bottom = `${Math.round(layoutHeight - visibleBottom)}px`;
+  layer.style.top = atTop ? `${vv?.offsetTop ?? 0}px` : 'auto';
+  layer.style.bottom = atTop ? 'auto' : `${Math.round(layoutHeight - visibleBottom)}px`;
+  layer.classList.toggle('tw-sheet-top', atTop);
   layer.style.width = `${visibleWidth * scale}px`;
   layer.style.transform = scale === 1 ? '' : `scale(${1 / scale})`;
   layer.style.setProperty('--tw-max-h', `${Math.floor(visibleHeight * scale * SHEET_MAX_SHARE)}px`);
+}
+
+/** True when the sheet lies over the term. */
+export function sheetCoversTerm(layer: HTMLElement, rects: DOMRect[]): boolean {
+  const sheet = layer.getBoundingClientRect();
+  return rects.some((r) => r.bottom > sheet.top && r.top < sheet.bottom);
 }
 
 /** Scrolls the page so the term sits in the middle of the space the sheet leaves above it. */

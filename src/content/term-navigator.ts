@@ -31,7 +31,11 @@ export class TermNavigator {
   step(direction: 1 | -1): boolean {
     const hits = this.navigable();
     if (hits.length === 0) return false;
-    const at = this.current ? hits.indexOf(this.current) : -1;
+    // From the term whose card is open (tapped, hovered), else from the last one moved to.
+    // By position, not identity: a rescan (the sheet's history entry is a same-document navigation)
+    // replaces the hit objects while the card stays open on the same text.
+    const from = this.options.cards.openHit ?? this.current;
+    const at = from ? hits.findIndex((h) => sameRange(h.range, from.range)) : -1;
     let target: TermHit | undefined;
     if (at >= 0) target = hits[(at + direction + hits.length) % hits.length];
     else target = direction === 1 ? firstBelowTop(hits) : lastAboveBottom(hits);
@@ -77,6 +81,15 @@ function firstBelowTop(hits: TermHit[]): TermHit | undefined {
 function lastAboveBottom(hits: TermHit[]): TermHit | undefined {
   const bottom = window.innerHeight;
   return [...hits].reverse().find((h) => (rangeRects(h.range)[0]?.bottom ?? bottom + 1) <= bottom) ?? hits.at(-1);
+}
+
+function sameRange(a: AbstractRange, b: AbstractRange): boolean {
+  return (
+    a.startContainer === b.startContainer &&
+    a.startOffset === b.startOffset &&
+    a.endContainer === b.endContainer &&
+    a.endOffset === b.endOffset
+  );
 }
 
 function intersects(range: Range, other: AbstractRange): boolean {
