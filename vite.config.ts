@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
-import baseManifest from './manifest.json' with { type: 'json' };
+import sourceManifest from './manifest.json' with { type: 'json' };
+import packageJson from './package.json' with { type: 'json' };
 import { highlightCss } from './src/content/highlight-css';
 import { formatDigestErrors, validateDigest } from './src/digest/validate';
 
@@ -27,6 +28,9 @@ export const FIREFOX_GECKO_ANDROID = { strict_min_version: '142.0' };
 function targetOf(mode: string): Target {
   return mode === 'firefox' || mode === 'profile' ? mode : 'chrome';
 }
+
+/** The version lives in package.json only; every built manifest takes it from there. */
+const baseManifest = { ...sourceManifest, version: packageJson.version };
 
 export function manifestFor(target: Target): ManifestV3Export {
   if (target !== 'firefox') return baseManifest as ManifestV3Export;

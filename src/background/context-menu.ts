@@ -3,7 +3,7 @@
 import browser, { type Menus, type Tabs } from 'webextension-polyfill';
 import { translate } from '../i18n';
 import { sendToTab } from '../messages';
-import { openReader } from './reader';
+import { openReaderAtSelection } from './reader';
 
 export const LOOKUP_MENU_ID = 'techwar-lookup';
 /** The `lookup` message accepts at most this much text. */
@@ -40,5 +40,5 @@ export async function lookUpSelection(info: Menus.OnClickData, tab: Tabs.Tab | u
   const text = info.selectionText?.trim().slice(0, MAX_LOOKUP_CHARS);
   if (!text) return;
   if (tab?.id !== undefined && (await foundOnPage(tab.id, info.frameId ?? 0, text))) return;
-  await openReader({ query: text }, tab);
+  await openReaderAtSelection(text, tab);
 }

@@ -3,11 +3,11 @@
 // events wake the worker.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { type HandlersFor, handleMessages } from '../messages';
-import { onSettingsChanged } from '../settings';
+import { onSettingsChanged, restrictSyncToExtension, writePageCopy } from '../settings';
 import { clearEntryCount, refreshEntryCount, showEntryCount } from './badge';
 import { runCommand } from './commands';
 import { createLookupMenu, lookUpSelection, menusApi } from './context-menu';
-import { openReader } from './reader';
+import { createPageReaderOpener, openReader } from './reader';
 import { disableSite, enableGrantedSites, enableSite, syncSiteScripts } from './site-scripts';
 
 const log = (what: string) => (error: unknown) => console.debug(`[TechWar Lens] ${what}`, error);
@@ -17,13 +17,16 @@ function fromExtensionPage(sender: Runtime.MessageSender): boolean {
   return sender.url?.startsWith(browser.runtime.getURL('')) === true;
 }
 
+const openReaderFromPage = createPageReaderOpener();
+
 handleMessages({
   'page-summary': async ({ entries }, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined || sender.frameId !== 0) return;
     await showEntryCount(tabId, entries.length);
   },
-  'open-reader': (target, sender) => openReader(target, sender.tab),
+  'open-reader': (target, sender) =>
+    fromExtensionPage(sender) ? openReader(target, sender.tab) : openReaderFromPage(target, sender.tab),
   'enable-site': async ({ origin }, sender) => ({ ok: fromExtensionPage(sender) && (await enableSite(origin)) }),
   'disable-site': async ({ origin }, sender) => ({ ok: fromExtensionPage(sender) && (await disableSite(origin)) }),
 } satisfies HandlersFor<'background'>);
@@ -45,6 +48,11 @@ browser.runtime.onInstalled.addListener(() => {
   void createLookupMenu().catch(log('could not create the context menu'));
   void syncSiteScripts().catch(log('site scripts'));
 });
+// Content scripts read settings from a copy (src/settings/page-copy.ts); every start refreshes it.
+void restrictSyncToExtension();
+void writePageCopy().catch(log('settings copy'));
+onSettingsChanged((settings) => void writePageCopy(settings).catch(log('settings copy')));
+
 browser.runtime.onStartup.addListener(() => void syncSiteScripts().catch(log('site scripts')));
 // Another device, the options page or the browser's own site-access controls changed what we may run on.
 onSettingsChanged(() => void syncSiteScripts().catch(log('site scripts')));

@@ -10,10 +10,21 @@ export function siteScriptId(origin: string): string {
   return SCRIPT_ID_PREFIX + origin;
 }
 
+/**
+ * A path relative to the extension's root. Firefox's getManifest() (and its list of registered
+ * scripts) gives absolute moz-extension:// URLs, which registerContentScripts rejects.
+ */
+export function extensionRelative(path: string): string {
+  const root = browser.runtime.getURL('');
+  return path.startsWith(root) ? path.slice(root.length) : path.replace(/^\//, '');
+}
+
+const relative = (paths: readonly string[] | undefined): string[] => (paths ?? []).map(extensionRelative);
+
 /** The built file names of the content script, as the manifest declares them. */
 function contentScriptFiles(): { js: string[]; css: string[] } {
   const [declared] = browser.runtime.getManifest().content_scripts ?? [];
-  return { js: declared?.js ?? [], css: declared?.css ?? [] };
+  return { js: relative(declared?.js), css: relative(declared?.css) };
 }
 
 function registrationFor(origin: string): Scripting.RegisteredContentScript {
@@ -35,7 +46,11 @@ function hasSitePermission(origin: string): Promise<boolean> {
 function isCurrent(registered: Scripting.RegisteredContentScript, wanted: Scripting.RegisteredContentScript): boolean {
   const same = (a: readonly string[] | undefined, b: readonly string[] | undefined) =>
     JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
-  return same(registered.matches, wanted.matches) && same(registered.js, wanted.js) && same(registered.css, wanted.css);
+  return (
+    same(registered.matches, wanted.matches) &&
+    same(relative(registered.js), wanted.js) &&
+    same(relative(registered.css), wanted.css)
+  );
 }
 
 /** Makes the registrations match the settings and permissions; the ids it registered. */

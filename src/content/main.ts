@@ -3,10 +3,10 @@
 import { digest } from '../digest';
 import { createDigestLookup } from '../digest/lookup';
 import { translate } from '../i18n';
-import { compileMatcher, type Matcher } from '../matcher';
+import { compileMatcher, compileMatcherSteps, type Matcher } from '../matcher';
 import { entryNamedBy } from '../matcher/name-lookup';
 import { handleMessages, sendToBackground } from '../messages';
-import { DEFAULT_SETTINGS, isSitePaused, loadSettings, onSettingsChanged, type Settings } from '../settings';
+import { DEFAULT_SETTINGS, isSitePaused, loadPageSettings, onPageSettingsChanged, type Settings } from '../settings';
 import { CardController } from './card-controller';
 import { HighlightStyleSheet } from './highlight-style';
 
@@ -28,12 +28,16 @@ interface Session {
 function start(): void {
   const lookup = createDigestLookup(digest);
   // Compiled on first use, after settings load: a paused site never pays for it, and injection
-  // stays a short task.
+  // stays a short task. The engine compiles it in slices; a lookup before that compiles at once.
   let matcher: Matcher | undefined;
   const getMatcher = () => {
     matcher ??= compileMatcher(digest.entries);
     return matcher;
   };
+  function* matcherSteps(shouldYield: () => boolean): Generator<void, Matcher, void> {
+    if (!matcher) matcher = yield* compileMatcherSteps(digest.entries, shouldYield);
+    return matcher;
+  }
   const topicOf = (id: string) => lookup.primaryTopic(id) ?? '';
   const highlights = new TopicHighlights(digest.topics.map((t) => t.id));
   const overlay = new Overlay();
@@ -49,14 +53,14 @@ function start(): void {
     if (!isTopFrame) return;
     clearTimeout(summaryTimer);
     summaryTimer = setTimeout(() => {
-      sendToBackground('page-summary', { url: location.href, ...summary() }).catch(() => undefined);
+      sendToBackground('page-summary', summary()).catch(() => undefined);
     }, SUMMARY_DEBOUNCE_MS);
   };
 
   const startSession = (): Session => {
     const controller = new AbortController();
     const engine = new TermEngine({
-      matcher: getMatcher(),
+      compileMatcher: matcherSteps,
       highlights,
       topicOf,
       onChange: () => {
@@ -119,8 +123,8 @@ function start(): void {
       return { found: session?.navigator.openNearSelection(entryId) ?? false, entryId };
     },
   });
-  onSettingsChanged(apply);
-  loadSettings().then(apply, (error: unknown) => console.debug('[TechWar Lens] settings', error));
+  onPageSettingsChanged(apply);
+  loadPageSettings().then(apply, (error: unknown) => console.debug('[TechWar Lens] settings', error));
 }
 
 // A second injection (manifest plus a registered script) must not double the work.

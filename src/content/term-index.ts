@@ -1,8 +1,13 @@
 // Everything the scanner found, kept by block so a changed block's hits can be replaced alone,
 // and by range and text node so a pointer position maps back to its entry.
+import { runToEnd } from '../matcher/automaton';
+import { auditWork } from './profile';
 import type { TermHit } from './scan-text';
 import type { TopicHighlights } from './topic-highlights';
 import { compareTreeOrder } from './tree-order';
+
+/** Hits or elements handled between looks at the clock. */
+const HIT_CHECK_EVERY = 256;
 
 export interface EntryCount {
   id: string;
@@ -13,6 +18,9 @@ export class TermIndex {
   private readonly byBlock = new Map<Element, TermHit[]>();
   private readonly byRange = new Map<AbstractRange, TermHit>();
   private readonly byNode = new Map<Node, TermHit[]>();
+  /** Hits per entry, kept as blocks change, so a summary costs nothing on a big page. */
+  private readonly counts = new Map<string, number>();
+  private total = 0;
   /** "First mention only": just the first hit of each entry, in document order, is highlighted. */
   private firstOnly = false;
   private readonly shownFirsts = new Set<TermHit>();
@@ -42,6 +50,7 @@ export class TermIndex {
     if (!list) return;
     for (const hit of hits) {
       list.push(hit);
+      this.count(hit.entryId, 1);
       this.byRange.set(hit.range, hit);
       this.indexNode(hit.range.startContainer, hit);
       if (hit.range.endContainer !== hit.range.startContainer) this.indexNode(hit.range.endContainer, hit);
@@ -54,6 +63,7 @@ export class TermIndex {
     if (!old) return;
     this.byBlock.delete(block);
     for (const hit of old) {
+      this.count(hit.entryId, -1);
       this.byRange.delete(hit.range);
       this.byNode.delete(hit.range.startContainer);
       this.byNode.delete(hit.range.endContainer);
@@ -75,9 +85,19 @@ export class TermIndex {
 
   /** Brings "first mention only" up to date after blocks changed; nothing to do otherwise. */
   refresh(): void {
+    runToEnd(this.refreshSteps(() => false));
+  }
+
+  /** refresh in steps, yielding whenever `shouldYield()` says so. */
+  *refreshSteps(shouldYield: () => boolean): Generator<void, void, void> {
     if (!this.firstOnly) return;
     const firsts = new Map<string, TermHit>();
-    for (const hit of this.hitsInDocumentOrder()) if (!firsts.has(hit.entryId)) firsts.set(hit.entryId, hit);
+    const ordered = this.hitsInDocumentOrder();
+    for (let i = 0; i < ordered.length; i++) {
+      const hit = ordered[i] as TermHit;
+      if (!firsts.has(hit.entryId)) firsts.set(hit.entryId, hit);
+      if (i % HIT_CHECK_EVERY === HIT_CHECK_EVERY - 1 && shouldYield()) yield;
+    }
     const wanted = new Set(firsts.values());
     for (const hit of [...this.shownFirsts]) {
       if (wanted.has(hit)) continue;
@@ -100,24 +120,24 @@ export class TermIndex {
    * Drops the hits of every block inside `root` (or `root` itself). Walks the subtree rather than
    * testing every known block: a rescanned paragraph is small, the page's list of blocks is not.
    */
-  dropWithin(root: Node): void {
+  *dropWithin(root: Node, shouldYield: () => boolean): Generator<void, void, void> {
     if (this.byBlock.has(root as Element)) this.dropBlock(root as Element);
     const walker = (root.ownerDocument ?? document).createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+    let n = 0;
     for (let el = walker.nextNode(); el; el = walker.nextNode()) {
       if (this.byBlock.has(el as Element)) this.dropBlock(el as Element);
+      auditWork('elements', 1);
+      if (++n % HIT_CHECK_EVERY === 0 && shouldYield()) yield;
     }
   }
 
   /** Drops blocks the page has removed; cheap because only blocks with hits are kept. */
-  pruneDisconnected(): boolean {
-    let changed = false;
+  *pruneDisconnected(shouldYield: () => boolean): Generator<void, void, void> {
+    let n = 0;
     for (const block of [...this.byBlock.keys()]) {
-      if (!block.isConnected) {
-        this.dropBlock(block);
-        changed = true;
-      }
+      if (!block.isConnected) this.dropBlock(block);
+      if (++n % HIT_CHECK_EVERY === 0 && shouldYield()) yield;
     }
-    return changed;
   }
 
   hitForRange(range: AbstractRange): TermHit | undefined {
@@ -128,15 +148,9 @@ export class TermIndex {
     return this.byNode.get(node) ?? [];
   }
 
-  /** Entries with their counts, in order of first appearance (as scanned, if the page changed since). */
+  /** Entries with their counts, in the order they were first found (as scanned, if the page changed since). */
   summary(): { entries: EntryCount[]; total: number } {
-    const counts = new Map<string, number>();
-    let total = 0;
-    for (const hit of [...this.byBlock.values()].flat()) {
-      counts.set(hit.entryId, (counts.get(hit.entryId) ?? 0) + 1);
-      total++;
-    }
-    return { entries: [...counts].map(([id, count]) => ({ id, count })), total };
+    return { entries: [...this.counts].map(([id, count]) => ({ id, count })), total: this.total };
   }
 
   hitsInDocumentOrder(): TermHit[] {
@@ -154,8 +168,17 @@ export class TermIndex {
     this.byBlock.clear();
     this.byRange.clear();
     this.byNode.clear();
+    this.counts.clear();
+    this.total = 0;
     this.shownFirsts.clear();
     this.highlights.clearRanges();
+  }
+
+  private count(entryId: string, by: number): void {
+    const now = (this.counts.get(entryId) ?? 0) + by;
+    if (now > 0) this.counts.set(entryId, now);
+    else this.counts.delete(entryId);
+    this.total += by;
   }
 
   private indexNode(node: Node, hit: TermHit): void {

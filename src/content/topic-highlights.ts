@@ -1,6 +1,8 @@
 // One Highlight per topic in CSS.highlights, named per the DESIGN contract, plus one for the term
 // that keyboard navigation or the popup points at. Switching a topic off unregisters its Highlight
-// but keeps its ranges, so switching it back on costs nothing.
+// but keeps its ranges, so switching it back on costs nothing. A topic without ranges is not
+// registered: the page's own scripts can read the registry, and an empty entry would tell them the
+// extension is installed and which topics are switched off even where nothing matched.
 
 export function topicHighlightName(topicId: string): string {
   return `techwar-${topicId}`;
@@ -25,11 +27,15 @@ export class TopicHighlights {
   }
 
   add(topicId: string, range: AbstractRange): void {
-    this.byTopic.get(topicId)?.add(range);
+    const hl = this.byTopic.get(topicId);
+    if (!hl) return;
+    hl.add(range);
+    if (hl.size === 1) this.register(topicHighlightName(topicId), hl, this.isTopicShown(topicId));
   }
 
   delete(topicId: string, range: AbstractRange): void {
-    this.byTopic.get(topicId)?.delete(range);
+    const hl = this.byTopic.get(topicId);
+    if (hl?.delete(range) && hl.size === 0) this.register(topicHighlightName(topicId), hl, false);
   }
 
   isTopicShown(topicId: string): boolean {
@@ -77,7 +83,8 @@ export class TopicHighlights {
   }
 
   private sync(): void {
-    for (const [id, hl] of this.byTopic) this.register(topicHighlightName(id), hl, this.active && !this.hidden.has(id));
+    for (const [id, hl] of this.byTopic)
+      this.register(topicHighlightName(id), hl, this.isTopicShown(id) && hl.size > 0);
     this.register(FOCUS_HIGHLIGHT, this.focus, this.active && this.focus.size > 0);
   }
 
@@ -90,5 +97,6 @@ export class TopicHighlights {
   clearRanges(): void {
     for (const hl of this.byTopic.values()) hl.clear();
     this.focus.clear();
+    this.sync();
   }
 }

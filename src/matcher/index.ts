@@ -3,9 +3,9 @@
 // per block of text. The scan loop does a class-table lookup and a transition per code unit and
 // allocates nothing until a candidate survives its boundary and case checks.
 import type { Alias, AliasRule } from '../digest/schema';
-import { buildAutomaton } from './automaton';
+import { type Automaton, buildAutomatonSteps, runToEnd } from './automaton';
 import { edgeCodePoints, joinsAfter, joinsBefore, joinsWords } from './boundaries';
-import { buildClassTable, IGNORE, termSymbols } from './char-classes';
+import { buildClassTable, type ClassTable, IGNORE, termSymbols } from './char-classes';
 import { type ContextRule, compileContextRule, wordsAllow } from './context-rules';
 import { normaliseTerm, quote, readsExactly, termStart } from './normalise';
 
@@ -91,53 +91,76 @@ function compileAliases(entries: readonly MatcherEntry[]): { aliases: CompiledAl
   };
   const terms: string[] = [];
   for (const entry of entries) {
-    for (let index = 0; index < entry.aliases.length; index++) {
-      const alias = entry.aliases[index]!;
-      const rule: AliasRule = typeof alias === 'string' ? { text: alias } : alias;
-      const where = () => `Entry "${entry.id}", alias ${quote(rule.text)}`;
-      const term = normaliseTerm(rule.text);
-      if (term === '') throw new Error(`${where()} is empty after normalisation`);
-      // Only sides that begin or end with a non-CJK letter/digit need a boundary:
-      // "U.S." may be followed by anything, "华为" may sit inside running text.
-      const [first, last] = edgeCodePoints(term);
-      aliases.entryIds.push(entry.id);
-      aliases.indexInEntry.push(index);
-      aliases.lengths.push(term.length);
-      aliases.boundaries.push((joinsWords(first) ? BOUNDARY_BEFORE : 0) | (joinsWords(last) ? BOUNDARY_AFTER : 0));
-      aliases.exactTexts.push(rule.caseSensitive === true ? term : null);
-      aliases.rules.push(compileContextRule(rule, where));
-      terms.push(term);
-    }
+    for (let index = 0; index < entry.aliases.length; index++) addAlias(aliases, terms, entry, index);
   }
   return { aliases, terms };
 }
 
+function addAlias(aliases: CompiledAliases, terms: string[], entry: MatcherEntry, index: number): void {
+  const alias = entry.aliases[index]!;
+  const rule: AliasRule = typeof alias === 'string' ? { text: alias } : alias;
+  const where = () => `Entry "${entry.id}", alias ${quote(rule.text)}`;
+  const term = normaliseTerm(rule.text);
+  if (term === '') throw new Error(`${where()} is empty after normalisation`);
+  // Only sides that begin or end with a non-CJK letter/digit need a boundary:
+  // "U.S." may be followed by anything, "华为" may sit inside running text.
+  const [first, last] = edgeCodePoints(term);
+  aliases.entryIds.push(entry.id);
+  aliases.indexInEntry.push(index);
+  aliases.lengths.push(term.length);
+  aliases.boundaries.push((joinsWords(first) ? BOUNDARY_BEFORE : 0) | (joinsWords(last) ? BOUNDARY_AFTER : 0));
+  aliases.exactTexts.push(rule.caseSensitive === true ? term : null);
+  aliases.rules.push(compileContextRule(rule, where));
+  terms.push(term);
+}
+
 export function compileMatcher(entries: readonly MatcherEntry[]): Matcher {
+  return runToEnd(compileMatcherSteps(entries, () => false));
+}
+
+/**
+ * compileMatcher in steps, yielding whenever `shouldYield()` says so: compiling runs on the page's
+ * main thread, once per page, and must not hold it for long.
+ */
+export function* compileMatcherSteps(
+  entries: readonly MatcherEntry[],
+  shouldYield: () => boolean,
+): Generator<void, Matcher, void> {
   const { aliases, terms } = compileAliases(entries);
+  if (shouldYield()) yield;
   const table = buildClassTable(terms);
-  const automaton = buildAutomaton(
-    terms.map((term) => termSymbols(table, term)),
-    table.symbolCount,
-    table.spaceSymbol,
-  );
+  if (shouldYield()) yield;
+  const patterns = terms.map((term) => termSymbols(table, term));
+  const automaton = yield* buildAutomatonSteps(patterns, table.symbolCount, table.spaceSymbol, shouldYield);
+  return matcherOver(aliases, table, automaton);
+}
+
+function matcherOver(aliases: CompiledAliases, table: ClassTable, automaton: Automaton): Matcher {
   const { classes } = table;
   const { next, stride, firstReportingState, reportStart, reports } = automaton;
   const { entryIds, indexInEntry, lengths, boundaries, exactTexts, rules } = aliases;
 
+  /** Where alias `alias`, ending with text[last], starts, or -1 when its boundaries or case reject it there. */
+  function candidateStart(text: string, last: number, alias: number): number {
+    const end = last + 1;
+    const boundary = boundaries[alias]!;
+    if ((boundary & BOUNDARY_AFTER) !== 0 && joinsAfter(text, end)) return -1;
+    const start = termStart(text, last, lengths[alias]!);
+    if ((boundary & BOUNDARY_BEFORE) !== 0 && joinsBefore(text, start)) return -1;
+    const exact = exactTexts[alias]!;
+    if (exact !== null && !readsExactly(text, start, end, exact)) return -1;
+    return start;
+  }
+
   /** Candidates for every alias the automaton reports after text[last]. */
   function collect(text: string, last: number, state: number, found: Candidate[] | null): Candidate[] | null {
-    const end = last + 1;
     const r = state - firstReportingState;
     for (let k = reportStart[r]!, stop = reportStart[r + 1]!; k < stop; k++) {
       const alias = reports[k]!;
-      const boundary = boundaries[alias]!;
-      if ((boundary & BOUNDARY_AFTER) !== 0 && joinsAfter(text, end)) continue;
-      const start = termStart(text, last, lengths[alias]!);
-      if ((boundary & BOUNDARY_BEFORE) !== 0 && joinsBefore(text, start)) continue;
-      const exact = exactTexts[alias]!;
-      if (exact !== null && !readsExactly(text, start, end, exact)) continue;
+      const start = candidateStart(text, last, alias);
+      if (start < 0) continue;
       if (found === null) found = [];
-      found.push({ start, end, alias });
+      found.push({ start, end: last + 1, alias });
     }
     return found;
   }

@@ -33,10 +33,10 @@ interface MessageDefinition {
 }
 
 export const MESSAGES = {
-  /** Content → background: what the page mentions, for the badge. */
+  /** Content → background: what the page mentions, for the badge. No URL: the badge does not need it. */
   'page-summary': {
     receiver: 'background',
-    request: v.object({ url: v.pipe(v.string(), v.url()), entries: SummaryEntries, total: Count }),
+    request: v.object({ entries: SummaryEntries, total: Count }),
     response: NoResponse,
   },
   /** Popup → content: what the page mentions and whether highlighting runs. */

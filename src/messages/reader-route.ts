@@ -45,3 +45,19 @@ export function readerHash(route: ReaderRoute): string {
   // URLSearchParams writes spaces as "+"; %20 reads the same to it and to anyone opening the link.
   return `#${params.toString().replaceAll('+', '%20')}`;
 }
+
+/**
+ * A looked-up selection reaches the reader through session storage, not the address: the hash
+ * carries only a one-time token (`#lookup=<uuid>`), so the text never enters the browser's history.
+ */
+export function lookupHash(token: string): string {
+  return `#lookup=${encodeURIComponent(token)}`;
+}
+
+export function lookupToken(hash: string): string | undefined {
+  return new URLSearchParams(hash.replace(/^#/, '')).get('lookup') || undefined;
+}
+
+export function lookupStorageKey(token: string): string {
+  return `lookup:${token}`;
+}

@@ -1,7 +1,9 @@
 // Reader page entry: turns the URL hash into a route, renders the view, and keeps history, focus,
 // title and theme in step. Links change the hash (a history entry each); typing in the search box
 // replaces the current entry, so the URL stays shareable without one entry per keystroke.
+// A looked-up selection arrives through session storage, so its text stays out of history.
 import { render } from 'preact';
+import browser from 'webextension-polyfill';
 import { digest } from '../digest';
 import { createDigestLookup } from '../digest/lookup';
 import { createEntrySearch } from '../digest/search';
@@ -9,7 +11,7 @@ import { translate } from '../i18n';
 // card.css holds the source badge, topic chip and fact label styles the reader shares with the card.
 import '../ui/card.css';
 import '../ui/reader.css';
-import { parseReaderHash, type ReaderRoute, readerHash } from '../messages/reader-route';
+import { lookupStorageKey, lookupToken, parseReaderHash, type ReaderRoute, readerHash } from '../messages/reader-route';
 import type { ReaderContext } from '../ui/ReaderContext';
 import { SEARCH_INPUT_ID } from '../ui/ReaderSearch';
 import { READER_HEADING_ID } from '../ui/ReaderViewHeader';
@@ -111,5 +113,26 @@ document.addEventListener('keydown', (event) => {
 
 darkScheme.addEventListener('change', draw);
 
+/** The selection the background left for this page, taken once; empty when it is gone. */
+async function takeLookedUpText(token: string): Promise<string> {
+  const key = lookupStorageKey(token);
+  try {
+    const { [key]: text } = await browser.storage.session.get(key);
+    await browser.storage.session.remove(key);
+    return typeof text === 'string' ? text : '';
+  } catch {
+    return '';
+  }
+}
+
+const token = lookupToken(location.hash);
+if (token) {
+  // The token is spent: a reload or a bookmark opens a plain search.
+  history.replaceState(history.state, '', readerHash({ view: 'search', query: '' }));
+  void takeLookedUpText(token).then((query) => {
+    show({ view: 'search', query });
+    focusSearchBox();
+  });
+}
 draw();
 if (route.view === 'search') focusSearchBox();

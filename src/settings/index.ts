@@ -18,6 +18,13 @@ export {
 } from './defaults';
 export { MIGRATIONS, type Migration, migrateSettings, type RawSettings } from './migrations';
 export {
+  loadPageSettings,
+  onPageSettingsChanged,
+  PAGE_COPY_KEY,
+  restrictSyncToExtension,
+  writePageCopy,
+} from './page-copy';
+export {
   applySettingsPatch,
   normalizeHostname,
   normalizeOrigin,

@@ -20,7 +20,7 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function readStored(): Promise<unknown> {
+export async function readStored(): Promise<unknown> {
   const items = await browser.storage.sync.get(SETTINGS_STORAGE_KEY);
   return items[SETTINGS_STORAGE_KEY];
 }
@@ -75,11 +75,21 @@ export async function resetSettings(): Promise<Settings> {
  * in storage.sync, until `signal` aborts. A listener that throws is logged, never propagated.
  */
 export function onSettingsChanged(listener: (settings: Settings) => void, signal?: AbortSignal): void {
+  onStoredSettingsChanged('sync', SETTINGS_STORAGE_KEY, listener, signal);
+}
+
+/** onSettingsChanged for settings stored under `key` of `area`. */
+export function onStoredSettingsChanged(
+  area: 'sync' | 'local',
+  key: string,
+  listener: (settings: Settings) => void,
+  signal?: AbortSignal,
+): void {
   if (signal?.aborted) return;
   const onChanged = (changes: Record<string, Storage.StorageChange>, areaName: string): void => {
-    if (areaName !== 'sync' || !Object.hasOwn(changes, SETTINGS_STORAGE_KEY)) return;
+    if (areaName !== area || !Object.hasOwn(changes, key)) return;
     try {
-      listener(parseSettings(changes[SETTINGS_STORAGE_KEY]?.newValue));
+      listener(parseSettings(changes[key]?.newValue));
     } catch (error) {
       console.debug(`${LOG_PREFIX} settings listener failed`, error);
     }

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { DigestLookup } from '../digest/lookup';
-import { formatDigestDate } from '../digest/lookup';
 import type { Entry, Fact } from '../digest/schema';
+import { digestDateText } from './digestDateText';
 import { SourceBadges } from './SourceBadge';
 import { TopicChip } from './TopicChip';
 import type { Translate } from './translate';
@@ -94,7 +94,7 @@ function FactList(props: { facts: Fact[]; label: string; badges: boolean } & Omi
             {badges ? (
               <>
                 {' '}
-                <SourceBadges sources={fact.sources.map((id) => lookup.source(id))} t={t} />
+                <SourceBadges sources={fact.sources.map((id) => lookup.source(id))} evidence={fact.evidence} t={t} />
               </>
             ) : null}
           </li>
@@ -131,7 +131,8 @@ function Disputes({ lookup, entry, t }: Parts) {
           <ul>
             {d.sides.map((side) => (
               <li key={side.text}>
-                {side.text} <SourceBadges sources={side.sources.map((id) => lookup.source(id))} t={t} />
+                {side.text}{' '}
+                <SourceBadges sources={side.sources.map((id) => lookup.source(id))} evidence={side.evidence} t={t} />
               </li>
             ))}
           </ul>
@@ -150,8 +151,8 @@ function Timeline({ lookup, entry, t }: Parts) {
       <ol>
         {events.map((ev) => (
           <li key={ev.id}>
-            <time dateTime={ev.date.date}>{formatDigestDate(ev.date)}</time> {ev.text}{' '}
-            <SourceBadges sources={ev.sources.map((id) => lookup.source(id))} t={t} />
+            <time dateTime={ev.date.date}>{digestDateText(ev.date, t)}</time> {ev.text}{' '}
+            <SourceBadges sources={ev.sources.map((id) => lookup.source(id))} evidence={ev.evidence} t={t} />
           </li>
         ))}
       </ol>
@@ -248,7 +249,11 @@ export function Card(props: CardProps) {
         {expanded ? (
           <>
             {' '}
-            <SourceBadges sources={entry.gist.sources.map((id) => lookup.source(id))} t={t} />
+            <SourceBadges
+              sources={entry.gist.sources.map((id) => lookup.source(id))}
+              evidence={entry.gist.evidence}
+              t={t}
+            />
           </>
         ) : null}
       </p>

@@ -4,11 +4,10 @@
 // Firefox gives each install a random moz-extension:// host, and its remote protocol will not
 // navigate there; a card's "Open in reader" does (through the background), and from the reader
 // our own page can go on to the popup page.
-import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { fixture } from './support/chromium';
-import { type FirefoxWithExtension, launchFirefox } from './support/firefox';
-import { hasTopicHighlights, termCenter, visibleCardEntryId } from './support/page-probes';
+import { extensionPage, type FirefoxWithExtension, launchFirefox, openReaderFromCard } from './support/firefox';
+import { hasTopicHighlights } from './support/page-probes';
 import { screenshotPath } from './support/paths';
 
 const ARTICLE_URL = 'https://www.theguardian.com/technology/demo-chip-drive';
@@ -24,41 +23,12 @@ afterAll(async () => {
   await firefox?.close();
 });
 
-/**
- * The tab showing one of our pages. Firefox's remote protocol reports moz-extension:// pages as
- * about:blank, and a handle taken before a navigation stays on the old document, so each try
- * takes fresh handles and asks each page where it is.
- */
-async function extensionPage(path: string): Promise<Page> {
-  for (let tries = 0; tries < 50; tries++) {
-    for (const page of await firefox.browser.pages()) {
-      const url = await page.evaluate(() => location.href).catch(() => '');
-      if (url.startsWith('moz-extension:') && url.includes(path)) return page;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no tab shows ${path}`);
-}
-
 it("lists the article's terms and switches a topic off and on in Firefox", async () => {
   const article = await firefox.open(ARTICLE_URL, fixture('demo-article.html'));
   await article.waitForFunction(hasTopicHighlights, { timeout: 15_000 });
 
   // The remote protocol may not open moz-extension:// pages, so the card's "Open in reader" does.
-  const point = await article.evaluate(termCenter, 'DeepSeek');
-  if (!point) throw new Error('DeepSeek is not highlighted');
-  await article.mouse.move(point.x - 2, point.y);
-  await article.mouse.move(point.x, point.y);
-  await article.waitForFunction(visibleCardEntryId, { timeout: 5_000 });
-  // Real input: the card ignores a page script's synthetic clicks.
-  const link = await article.evaluate(() => {
-    const button = document.querySelector('techwar-overlay')?.shadowRoot?.querySelector('.tw-reader-link');
-    const r = button?.getBoundingClientRect();
-    return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
-  });
-  if (!link) throw new Error('the card has no "Open in reader"');
-  await article.mouse.click(link.x, link.y);
-  const reader = await extensionPage('/src/reader/index.html');
+  const reader = await openReaderFromCard(firefox, article, 'DeepSeek');
   expect(await reader.evaluate(() => location.hash)).toBe('#entry=deepseek');
 
   // From our own page: find the article's tab (its content script answers), then open the popup page for it.
@@ -76,7 +46,7 @@ it("lists the article's terms and switches a topic off and on in Firefox", async
       if (answer) location.href = `/src/popup/index.html?tab=${id}`;
     }
   });
-  const popup = await extensionPage('/src/popup/index.html?tab=');
+  const popup = await extensionPage(firefox, '/src/popup/index.html?tab=');
   await popup.waitForSelector('[data-entry-id="huawei"]');
   await popup.screenshot({ path: screenshotPath('firefox-popup') });
 

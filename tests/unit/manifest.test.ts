@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import sourceManifest from '../../manifest.json' with { type: 'json' };
+import packageJson from '../../package.json' with { type: 'json' };
 import { manifestFor } from '../../vite.config';
 
 const REPO = resolve(import.meta.dirname, '../..');
@@ -141,4 +142,22 @@ describe('Firefox variant', () => {
     expect(chrome.background?.service_worker).toBeTruthy();
     expect(chrome).not.toHaveProperty('browser_specific_settings');
   });
+});
+
+describe('version', () => {
+  it('lives in package.json only; every built manifest takes it from there', () => {
+    expect(sourceManifest).not.toHaveProperty('version');
+    expect(packageJson.version).toMatch(/^\d+\.\d+\.\d+$/);
+    for (const target of ['chrome', 'firefox', 'profile'] as const) {
+      expect((manifestFor(target) as { version?: string }).version).toBe(packageJson.version);
+    }
+  });
+
+  it.skipIf(!chromeBuilt || !firefoxBuilt)(
+    ifBuilt('the built manifests carry it', 'dist and dist-firefox', chromeBuilt && firefoxBuilt),
+    () => {
+      expect((chromeBuilt as { version?: string }).version).toBe(packageJson.version);
+      expect((firefoxBuilt as { version?: string }).version).toBe(packageJson.version);
+    },
+  );
 });

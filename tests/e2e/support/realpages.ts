@@ -304,14 +304,17 @@ export async function installPassProbe(worker: Worker): Promise<void> {
     type Summary = { url: string; total: number };
     const scope = globalThis as unknown as {
       __twPasses?: Summary[];
-      chrome: { runtime: { onMessage: { addListener(f: (m: unknown) => undefined): void } } };
+      chrome: { runtime: { onMessage: { addListener(f: (m: unknown, s: { url?: string }) => undefined): void } } };
     };
     if (scope.__twPasses) return;
     const passes: Summary[] = [];
     scope.__twPasses = passes;
-    scope.chrome.runtime.onMessage.addListener((m) => {
-      const msg = m as { type?: string; payload?: Summary } | null;
-      if (msg?.type === 'page-summary' && msg.payload) passes.push({ url: msg.payload.url, total: msg.payload.total });
+    // The sender's URL says which page reported: the summary itself carries no URL.
+    scope.chrome.runtime.onMessage.addListener((m, sender) => {
+      const msg = m as { type?: string; payload?: { total: number } } | null;
+      if (msg?.type === 'page-summary' && msg.payload && sender.url) {
+        passes.push({ url: sender.url, total: msg.payload.total });
+      }
       return undefined;
     });
   });

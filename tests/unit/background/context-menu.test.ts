@@ -15,6 +15,19 @@ function click(selectionText: string, frameId = 0): Menus.OnClickData {
   return { menuItemId: LOOKUP_MENU_ID, selectionText, frameId, editable: false, modifiers: [] };
 }
 
+/**
+ * The text the reader tab was opened for: its address holds only a one-time token (the text stays
+ * out of history), and the text waits under that token in session storage.
+ */
+async function lookedUpText(create: { mock: { calls: unknown[][] } }): Promise<unknown> {
+  const url = (create.mock.calls[0]?.[0] as { url?: string } | undefined)?.url ?? '';
+  const token = /^.*#lookup=([0-9a-f-]{36})$/.exec(url)?.[1];
+  expect(url.startsWith(READER)).toBe(true);
+  expect(token).toBeDefined();
+  const key = `lookup:${token}`;
+  return (await fakeBrowser.storage.session.get(key))[key];
+}
+
 beforeEach(async () => {
   fakeBrowser.reset();
   vi.restoreAllMocks();
@@ -47,13 +60,13 @@ describe('lookUpSelection', () => {
     fake.answers.set(tab.id as number, () => ({ found: false }));
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     await lookUpSelection(click('Loongson'), tab);
-    expect(create).toHaveBeenCalledWith(expect.objectContaining({ url: `${READER}#q=Loongson` }));
+    expect(await lookedUpText(create)).toBe('Loongson');
   });
 
   it('opens the reader when the tab has no content script', async () => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     await lookUpSelection(click('华为'), tab);
-    expect(create).toHaveBeenCalledWith(expect.objectContaining({ url: `${READER}#q=${encodeURIComponent('华为')}` }));
+    expect(await lookedUpText(create)).toBe('华为');
   });
 
   it('opens the reader when the page answers out of contract', async () => {

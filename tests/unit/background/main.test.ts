@@ -37,7 +37,7 @@ function send(message: unknown, sender: object) {
   return fakeBrowser.runtime.onMessage.trigger(message, { id: fakeBrowser.runtime.id, ...sender }, () => {});
 }
 
-const summary = { url: 'https://www.reuters.com/a', entries: [{ id: 'huawei', count: 2 }], total: 2 };
+const summary = { entries: [{ id: 'huawei', count: 2 }], total: 2 };
 
 describe('background', () => {
   it('shows the top frame’s count on the badge and ignores frames and other extensions', async () => {
@@ -86,12 +86,26 @@ describe('background', () => {
     expect(fake.granted.size).toBe(0);
   });
 
-  it('opens the reader a card asks for', async () => {
+  it('opens the reader a card in the active tab asks for, and not for a card in a background tab', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://www.reuters.com/a' });
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
-    await send({ type: 'open-reader', payload: { entryId: 'tsmc' } }, { url: 'https://www.reuters.com/a' });
+    const sender = { url: 'https://www.reuters.com/a', frameId: 0 };
+    await send({ type: 'open-reader', payload: { entryId: 'tsmc' } }, { ...sender, tab: { ...tab, active: false } });
+    expect(create).not.toHaveBeenCalled();
+    await send({ type: 'open-reader', payload: { entryId: 'tsmc' } }, { ...sender, tab: { ...tab, active: true } });
     expect(create).toHaveBeenCalledWith({
       url: 'chrome-extension://test-extension-id/src/reader/index.html#entry=tsmc',
+      index: tab.index + 1,
+      openerTabId: tab.id,
     });
+  });
+
+  it('opens the reader for our own pages without a limit', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    create.mockClear();
+    await send({ type: 'open-reader', payload: {} }, { url: EXTENSION_PAGE });
+    await send({ type: 'open-reader', payload: {} }, { url: EXTENSION_PAGE });
+    expect(create).toHaveBeenCalledTimes(2);
   });
 
   it('flips the master switch on the keyboard command', async () => {

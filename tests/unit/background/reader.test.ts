@@ -1,12 +1,15 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { openReader, readerUrl } from '../../../src/background/reader';
+import { createPageReaderOpener, openReader, readerUrl } from '../../../src/background/reader';
 
 vi.mock('webextension-polyfill', () => import('../setup/fake-polyfill'));
 
 const PAGE = 'chrome-extension://test-extension-id/src/reader/index.html';
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.restoreAllMocks();
+});
 
 describe('readerUrl', () => {
   it('opens at an entry', () => {
@@ -43,5 +46,35 @@ describe('openReader', () => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     await openReader({ query: 'SMIC' });
     expect(create).toHaveBeenCalledWith({ url: `${PAGE}#q=SMIC` });
+  });
+});
+
+describe('createPageReaderOpener', () => {
+  async function pageTab(active: boolean) {
+    return { ...(await fakeBrowser.tabs.create({ url: 'https://www.reuters.com/a' })), active };
+  }
+
+  it('opens at most one tab a second for the active tab, whatever a page sends', async () => {
+    let clock = 0;
+    const open = createPageReaderOpener(() => clock);
+    const tab = await pageTab(true);
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    for (let i = 0; i < 40; i++) await open({ entryId: 'tsmc' }, tab);
+    expect(create).toHaveBeenCalledTimes(1);
+    clock = 999;
+    await open({ entryId: 'tsmc' }, tab);
+    expect(create).toHaveBeenCalledTimes(1);
+    clock = 1000;
+    await open({ entryId: 'tsmc' }, tab);
+    expect(create).toHaveBeenCalledTimes(2);
+  });
+
+  it('opens nothing for a background tab or a sender without a tab', async () => {
+    const open = createPageReaderOpener(() => 5000);
+    const background = await pageTab(false);
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await open({ entryId: 'tsmc' }, background);
+    await open({ entryId: 'tsmc' }, undefined);
+    expect(create).not.toHaveBeenCalled();
   });
 });

@@ -44,6 +44,33 @@ describe('syncSiteScripts', () => {
     ]);
   });
 
+  it('registers relative paths when the manifest gives absolute URLs, as Firefox does', async () => {
+    const root = fakeBrowser.runtime.getURL('');
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+      manifest_version: 3,
+      name: 'TechWar Lens',
+      version: '0.1.0',
+      content_scripts: [
+        {
+          matches: ['https://*.reuters.com/*'],
+          js: CONTENT_SCRIPT.js.map((f) => root + f),
+          css: CONTENT_SCRIPT.css.map((f) => root + f),
+        },
+      ],
+    });
+    fake.granted.add(PATTERN);
+    await saveSettings({ enabledSites: [ORIGIN] });
+    await syncSiteScripts();
+    expect(fake.registered.get(siteScriptId(ORIGIN))).toMatchObject(CONTENT_SCRIPT);
+    // Firefox lists them back as absolute URLs: still current, so nothing is registered again.
+    const registered = fake.registered.get(siteScriptId(ORIGIN));
+    if (registered) registered.js = registered.js?.map((f) => root + f);
+    const register = vi.spyOn(fakeBrowser.scripting, 'registerContentScripts');
+    register.mockClear();
+    await syncSiteScripts();
+    expect(register).not.toHaveBeenCalled();
+  });
+
   it('is idempotent, and safe to call many times at once', async () => {
     fake.granted.add(PATTERN);
     await saveSettings({ enabledSites: [ORIGIN] });

@@ -11,7 +11,7 @@ import {
 const EXTENSION_ID = 'our-extension';
 
 const validMessages: AnyMessage[] = [
-  { type: 'page-summary', payload: { url: 'https://example.com/a', entries: [{ id: 'tsmc', count: 3 }], total: 3 } },
+  { type: 'page-summary', payload: { entries: [{ id: 'tsmc', count: 3 }], total: 3 } },
   { type: 'get-summary', payload: {} },
   { type: 'jump-to', payload: { entryId: 'export-controls' } },
   { type: 'command', payload: { name: 'next-term' } },
@@ -77,11 +77,11 @@ describe('parseMessage', () => {
   });
 
   it.each([
-    ['page-summary', { url: 'not a url', entries: [], total: 0 }],
-    ['page-summary', { url: 'https://example.com', entries: [{ id: 'tsmc', count: -1 }], total: 0 }],
-    ['page-summary', { url: 'https://example.com', entries: [{ id: 'TSMC!', count: 1 }], total: 1 }],
-    ['page-summary', { url: 'https://example.com', entries: 'tsmc', total: 1 }],
-    ['page-summary', { url: 'https://example.com', entries: [], total: 1.5 }],
+    ['page-summary', { entries: [] }],
+    ['page-summary', { entries: [{ id: 'tsmc', count: -1 }], total: 0 }],
+    ['page-summary', { entries: [{ id: 'TSMC!', count: 1 }], total: 1 }],
+    ['page-summary', { entries: 'tsmc', total: 1 }],
+    ['page-summary', { entries: [], total: 1.5 }],
     ['get-summary', undefined],
     ['get-summary', null],
     ['jump-to', { entryId: 42 }],
@@ -117,5 +117,12 @@ describe('parseResponse', () => {
     expect(parseResponse('get-summary', undefined)).toEqual({ ok: false });
     expect(parseResponse('get-summary', { entries: [], total: 0, state: 'sleeping' })).toEqual({ ok: false });
     expect(parseResponse('jump-to', { ok: 'yes' })).toEqual({ ok: false });
+  });
+});
+
+describe('page-summary', () => {
+  it('carries no page address: a URL in the payload is dropped on receipt', () => {
+    const raw = { type: 'page-summary', payload: { url: 'https://example.com/secret', entries: [], total: 0 } };
+    expect(parseMessage(raw, EXTENSION_ID, EXTENSION_ID)?.payload).toEqual({ entries: [], total: 0 });
   });
 });

@@ -60,7 +60,7 @@ describe('handleMessages', () => {
   it('passes the sender so the background can badge the right tab', async () => {
     const pageSummary = vi.fn();
     handleMessages({ 'page-summary': pageSummary });
-    await deliver({ type: 'page-summary', payload: { url: 'https://example.com/', entries: [], total: 0 } });
+    await deliver({ type: 'page-summary', payload: { entries: [], total: 0 } });
     expect(pageSummary.mock.calls[0]?.[1]).toMatchObject({ tab: { id: 7 } });
   });
 

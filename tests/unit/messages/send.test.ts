@@ -22,16 +22,14 @@ function routeTabsToContentScript() {
 describe('sendToBackground', () => {
   it('sends the envelope and resolves void', async () => {
     const sendMessage = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined);
-    const payload = { url: 'https://example.com/', entries: [{ id: 'tsmc', count: 1 }], total: 1 };
+    const payload = { entries: [{ id: 'tsmc', count: 1 }], total: 1 };
     await expect(sendToBackground('page-summary', payload)).resolves.toBeUndefined();
     expect(sendMessage).toHaveBeenCalledWith({ type: 'page-summary', payload });
   });
 
   it('passes on a failure to reach the background', async () => {
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('Could not establish connection'));
-    await expect(
-      sendToBackground('page-summary', { url: 'https://example.com/', entries: [], total: 0 }),
-    ).rejects.toThrow(/establish connection/);
+    await expect(sendToBackground('page-summary', { entries: [], total: 0 })).rejects.toThrow(/establish connection/);
   });
 });
 
@@ -72,7 +70,7 @@ describe('sendToTab', () => {
 // Type-level checks: run by `tsc`, never executed.
 function _typeChecks() {
   // @ts-expect-error page-summary goes to the background, not to a tab
-  void sendToTab(1, 'page-summary', { url: 'https://example.com/', entries: [], total: 0 });
+  void sendToTab(1, 'page-summary', { entries: [], total: 0 });
   // @ts-expect-error get-summary goes to a tab, not to the background
   void sendToBackground('get-summary', {});
   // @ts-expect-error wrong payload
