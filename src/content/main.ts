@@ -84,8 +84,10 @@ function start(): void {
       shadowRoots: () => engine.shadowRoots(),
       setFocusedTerm: (hit) => highlights.setFocus(hit?.range),
       openReader: (entryId) => void sendToBackground('open-reader', { entryId }).catch(() => undefined),
+      tapOpensCardInLinks: () => settings.tapOpensCardInLinks,
+      step: (direction) => navigator.step(direction),
     });
-    const navigator = new TermNavigator({ index: engine.index, highlights, cards, topicOf });
+    const navigator: TermNavigator = new TermNavigator({ index: engine.index, highlights, cards, topicOf });
     cards.listen(controller.signal);
     const tamperCheck = setInterval(() => highlights.reassertIfTampered(), TAMPER_CHECK_MS);
     controller.signal.addEventListener('abort', () => clearInterval(tamperCheck), { once: true });
