@@ -1,4 +1,4 @@
-// The layering rules of DESIGN.md, read from the imports themselves.
+// The layering rules of ARCHITECTURE.md, read from the imports themselves.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';

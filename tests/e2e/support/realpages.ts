@@ -635,7 +635,9 @@ export async function openHostile(
   const page = await ext.context.newPage();
   await options.prepare?.(page);
   const report = await watchPage(ext, page);
-  await page.goto(url, { waitUntil: 'load' });
+  // The heavy fixtures build their DOM by script: on a busy machine loading alone can outlast
+  // Playwright's default 30 s, so the load shares the pass's allowance.
+  await page.goto(url, { waitUntil: 'load', timeout: passTimeout });
   const loadedAt = performance.now();
   const { total } = await waitForPass(ext.worker, url, seen, passTimeout);
   return { page, report, url, baseUrl, total, settleMs: Math.round(performance.now() - loadedAt) };
