@@ -206,7 +206,7 @@ function IconButton({ label, onClick, children }: { label: string; onClick: () =
  * place with everything else; the reader page has it all.
  */
 export function Card(props: CardProps) {
-  const { lookup, entryId, t, theme, pinned, expanded, sheet, canGoBack, onBack, onOpenReader, onClose } = props;
+  const { lookup, entryId, t, theme, pinned, expanded, sheet, onClose } = props;
   const entry = lookup.entry(entryId);
   if (!entry) return null;
   const topic = lookup.topic(entry.topics[0] ?? '');
@@ -261,32 +261,40 @@ export function Card(props: CardProps) {
       {dispute && !expanded ? <p class="tw-disagree">{t('card_disagreeLine', dispute.question)}</p> : null}
       {expanded ? <MoreDetails {...props} entry={entry} id={moreId} facts={facts.more} /> : null}
 
-      <div class="tw-foot">
-        {canGoBack ? (
-          <button type="button" class="tw-back" onClick={trusted(onBack)}>
-            ← {t('card_back')}
-          </button>
-        ) : null}
-        {expanded ? null : (
-          <span class="tw-sources">
-            <SourceBadges sources={sourcesOnce([entry.gist, ...facts.rest]).map((id) => lookup.source(id))} t={t} />
-          </span>
-        )}
-        <button
-          type="button"
-          class="tw-more-button"
-          aria-expanded={expanded ? 'true' : 'false'}
-          aria-controls={expanded ? moreId : undefined}
-          onClick={trusted(props.onToggleMore)}
-        >
-          {expanded ? t('card_less') : t('card_more')}
-        </button>
-        {sheet ? <StepButtons t={t} onStep={props.onStep} /> : null}
-        <button type="button" class="tw-reader-link" onClick={trusted(() => onOpenReader(entry.id))}>
-          {t('card_openReader')}
-        </button>
-      </div>
+      <CardFoot {...props} entry={entry} restFacts={facts.rest} moreId={moreId} />
     </section>
+  );
+}
+
+/** Back, the sources at rest, More, the sheet's steps and the way to the reader. */
+function CardFoot(props: CardProps & { entry: Entry; restFacts: Fact[]; moreId: string }) {
+  const { entry, lookup, t, expanded, sheet, canGoBack, onBack, onOpenReader, restFacts, moreId } = props;
+  return (
+    <div class="tw-foot">
+      {canGoBack ? (
+        <button type="button" class="tw-back" onClick={trusted(onBack)}>
+          ← {t('card_back')}
+        </button>
+      ) : null}
+      {expanded ? null : (
+        <span class="tw-sources">
+          <SourceBadges sources={sourcesOnce([entry.gist, ...restFacts]).map((id) => lookup.source(id))} t={t} />
+        </span>
+      )}
+      <button
+        type="button"
+        class="tw-more-button"
+        aria-expanded={expanded ? 'true' : 'false'}
+        aria-controls={expanded ? moreId : undefined}
+        onClick={trusted(props.onToggleMore)}
+      >
+        {expanded ? t('card_less') : t('card_more')}
+      </button>
+      {sheet ? <StepButtons t={t} onStep={props.onStep} /> : null}
+      <button type="button" class="tw-reader-link" onClick={trusted(() => onOpenReader(entry.id))}>
+        {t('card_openReader')}
+      </button>
+    </div>
   );
 }
 
