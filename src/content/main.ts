@@ -3,7 +3,7 @@
 import { digest } from '../digest';
 import { createDigestLookup } from '../digest/lookup';
 import { translate } from '../i18n';
-import { compileMatcher, type Matcher } from '../matcher';
+import { compileMatcher, compileMatcherSteps, type Matcher } from '../matcher';
 import { entryNamedBy } from '../matcher/name-lookup';
 import { handleMessages, sendToBackground } from '../messages';
 import { DEFAULT_SETTINGS, isSitePaused, loadPageSettings, onPageSettingsChanged, type Settings } from '../settings';
@@ -28,12 +28,16 @@ interface Session {
 function start(): void {
   const lookup = createDigestLookup(digest);
   // Compiled on first use, after settings load: a paused site never pays for it, and injection
-  // stays a short task.
+  // stays a short task. The engine compiles it in slices; a lookup before that compiles at once.
   let matcher: Matcher | undefined;
   const getMatcher = () => {
     matcher ??= compileMatcher(digest.entries);
     return matcher;
   };
+  function* matcherSteps(shouldYield: () => boolean): Generator<void, Matcher, void> {
+    if (!matcher) matcher = yield* compileMatcherSteps(digest.entries, shouldYield);
+    return matcher;
+  }
   const topicOf = (id: string) => lookup.primaryTopic(id) ?? '';
   const highlights = new TopicHighlights(digest.topics.map((t) => t.id));
   const overlay = new Overlay();
@@ -45,6 +49,13 @@ function start(): void {
   // Frames scan their own text; only the top frame speaks for the tab's badge.
   const isTopFrame = window.top === window;
   const summary = () => session?.engine.index.summary() ?? { entries: [], total: 0 };
+  /** Set when the page is off the beat and holds terms back (or shows them at the reader's request). */
+  const offBeat = () => {
+    const beat = session?.engine.index.beat();
+    return beat && !beat.onBeat && (beat.hidden > 0 || beat.showAll)
+      ? { hidden: beat.hidden, showAll: beat.showAll }
+      : undefined;
+  };
   const reportSummary = () => {
     if (!isTopFrame) return;
     clearTimeout(summaryTimer);
@@ -56,7 +67,7 @@ function start(): void {
   const startSession = (): Session => {
     const controller = new AbortController();
     const engine = new TermEngine({
-      matcher: getMatcher(),
+      compileMatcher: matcherSteps,
       highlights,
       topicOf,
       onChange: () => {
@@ -73,8 +84,10 @@ function start(): void {
       shadowRoots: () => engine.shadowRoots(),
       setFocusedTerm: (hit) => highlights.setFocus(hit?.range),
       openReader: (entryId) => void sendToBackground('open-reader', { entryId }).catch(() => undefined),
+      tapOpensCardInLinks: () => settings.tapOpensCardInLinks,
+      step: (direction) => navigator.step(direction),
     });
-    const navigator = new TermNavigator({ index: engine.index, highlights, cards, topicOf });
+    const navigator: TermNavigator = new TermNavigator({ index: engine.index, highlights, cards, topicOf });
     cards.listen(controller.signal);
     const tamperCheck = setInterval(() => highlights.reassertIfTampered(), TAMPER_CHECK_MS);
     controller.signal.addEventListener('abort', () => clearInterval(tamperCheck), { once: true });
@@ -105,7 +118,13 @@ function start(): void {
     'get-summary': () => ({
       ...summary(),
       state: session ? 'active' : settings.enabled ? 'paused' : 'disabled',
+      offBeat: offBeat(),
     }),
+    'show-all': ({ on }) => {
+      session?.engine.index.setShowAll(on);
+      reportSummary();
+      return { ok: session !== undefined };
+    },
     'jump-to': ({ entryId }) => ({ ok: session?.navigator.jumpTo(entryId) ?? false }),
     command: ({ name }) => {
       if (name === 'next-term') session?.navigator.step(1);

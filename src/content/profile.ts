@@ -89,6 +89,11 @@ export function emitScanMeasure(start: number, detail: ScanStats & SliceStats): 
   performance.measure('techwar:scan', { start, end: performance.now(), detail: { ...detail, audit: takeAudit() } });
 }
 
+export function emitCompileMeasure(start: number, detail: SliceStats): void {
+  if (!__TECHWAR_PROFILE__) return;
+  performance.measure('techwar:compile', { start, end: performance.now(), detail });
+}
+
 /** Times `work` as a `name` measure in the profile build; just runs it elsewhere. */
 export function timed<T>(name: string, work: () => T): T {
   if (!__TECHWAR_PROFILE__) return work();

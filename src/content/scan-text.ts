@@ -9,6 +9,8 @@ export interface TermHit {
   range: StaticRange;
   entryId: string;
   block: Element;
+  /** Shown only on a page about the beat (src/matcher/beat.ts). */
+  gated: boolean;
 }
 
 export interface ScanStats {
@@ -23,8 +25,13 @@ export interface ScanStats {
  */
 export type OnHits = (block: Element, hits: TermHit[], first: boolean) => void;
 
-/** How often (in text nodes) the walk looks at the clock. */
-const CLOCK_EVERY = 16;
+/**
+ * How much work (a text node is one unit, 32 characters matched are one) the walk does between
+ * looks at the clock: on a page of many short paragraphs a look per block would cost more than
+ * the paragraphs.
+ */
+const CLOCK_UNITS = 64;
+const CHARS_PER_UNIT_SHIFT = 5;
 /** Characters of one block matched between looks at the clock (a fraction of a millisecond of automaton work). */
 const MATCH_CHUNK = 1 << 16;
 /** Hits built and registered between looks at the clock. */
@@ -32,6 +39,8 @@ const HIT_CHUNK = 256;
 
 /** One block's text nodes, with where each starts in the block's joined text. */
 class BlockText {
+  /** The block the text belongs to, null before the first. */
+  block: Element | null = null;
   readonly nodes: Text[] = [];
   readonly parts: string[] = [];
   readonly starts: number[] = [];
@@ -72,6 +81,8 @@ interface ScanJob {
   onHits: OnHits;
   shouldYield: () => boolean;
   stats: ScanStats;
+  /** Work since the last look at the clock (see CLOCK_UNITS). */
+  units: number;
 }
 
 /**
@@ -87,63 +98,89 @@ export function* scanText(
   shouldYield: () => boolean,
   stats: ScanStats,
 ): Generator<void, void, void> {
-  const job: ScanJob = { matcher, page, onHits, shouldYield, stats };
+  const job: ScanJob = { matcher, page, onHits, shouldYield, stats, units: 0 };
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const parents = new ParentBlocks(blocks);
   const text = new BlockText();
-  let block: Element | null = null;
-  let lastParent: Node | null = null;
-  let lastBlock: Element | null = null;
-  let sinceClock = 0;
-
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    const parent = node.parentNode;
-    if (parent !== lastParent) {
-      lastParent = parent;
-      lastBlock = parent && parent.nodeType === Node.ELEMENT_NODE ? blocks.blockOf(parent as Element) : null;
-    }
-    let mayHaveYielded = false;
-    if (lastBlock !== null && lastBlock !== block) {
-      if (block) yield* flush(block, text, job);
-      mayHaveYielded = true;
-      block = lastBlock;
-    }
-    if (lastBlock !== null) text.add(node);
-    stats.nodes++;
-    auditWork('nodes', 1);
-    if (++sinceClock === CLOCK_EVERY) {
-      sinceClock = 0;
-      if (shouldYield()) {
-        yield;
-        mayHaveYielded = true;
-      }
-    }
+    const nodeBlock = parents.blockOf(node);
+    const switched = nodeBlock !== null && nodeBlock !== text.block;
+    if (switched) yield* flush(text, job, nodeBlock);
+    if (nodeBlock !== null) text.add(node);
+    const paused = countNode(job);
+    if (paused) yield;
     // The page may have removed the node while we yielded; the observer rescans what changed.
-    if (mayHaveYielded && !node.isConnected) break;
+    if ((switched || paused) && !node.isConnected) break;
   }
-  if (block) yield* flush(block, text, job);
+  yield* flush(text, job, null);
 }
 
-/** Matches one block's text and hands its hits on; leaves `text` empty. May yield. */
-function* flush(block: Element, text: BlockText, job: ScanJob): Generator<void, void, void> {
-  if (text.length === 0) return;
+/** The block of a text node's parent, remembered for the run of siblings that share it. */
+class ParentBlocks {
+  private parent: Node | null = null;
+  private block: Element | null = null;
+
+  constructor(private readonly blocks: BlockResolver) {}
+
+  blockOf(node: Text): Element | null {
+    const parent = node.parentNode;
+    if (parent !== this.parent) {
+      this.parent = parent;
+      this.block = parent && parent.nodeType === Node.ELEMENT_NODE ? this.blocks.blockOf(parent as Element) : null;
+    }
+    return this.block;
+  }
+}
+
+/** Counts one text node walked and looks at the clock once enough work piled up: true when the slice is used up. */
+function countNode(job: ScanJob): boolean {
+  job.stats.nodes++;
+  auditWork('nodes', 1);
+  if (++job.units < CLOCK_UNITS) return false;
+  job.units = 0;
+  return job.shouldYield();
+}
+
+/** Adds `units` of work done and looks at the clock (yielding if the slice is used up) once they reach CLOCK_UNITS. */
+function* addWork(units: number, job: ScanJob): Generator<void, void, void> {
+  job.units += units;
+  if (job.units < CLOCK_UNITS) return;
+  job.units = 0;
+  if (job.shouldYield()) yield;
+}
+
+/** Matches the finished block's text and hands its hits on, then starts `next`. May yield. */
+function* flush(text: BlockText, job: ScanJob, next: Element | null): Generator<void, void, void> {
+  const block = text.block;
+  text.block = next;
+  if (block === null || text.length === 0) {
+    text.clear();
+    return;
+  }
   const joined = text.text();
   job.stats.chars += joined.length;
-  const { matcher, page, shouldYield } = job;
-  let found: readonly Match[];
-  if (joined.length <= MATCH_CHUNK) {
-    found = matcher.findMatches(joined, page);
-    auditWork('chars', joined.length);
-  } else {
-    const chunkDone = () => {
-      auditWork('chars', MATCH_CHUNK);
-      return shouldYield();
-    };
-    found = yield* matcher.findMatchesSliced(joined, page, MATCH_CHUNK, chunkDone);
-  }
+  const units = joined.length >> CHARS_PER_UNIT_SHIFT;
+  // A block that would take the work past the next look: the work before it is checked off first.
+  if (job.units > 0 && job.units + units >= CLOCK_UNITS) yield* addWork(CLOCK_UNITS, job);
+  const found = yield* matchBlock(joined, job);
   if (found.length > 0) yield* emitHits(block, text, found, job);
   text.clear();
-  if (shouldYield()) yield;
+  yield* addWork(units, job);
+}
+
+/** The block's matches, in MATCH_CHUNK steps with a look at the clock after each when the text is long. */
+function* matchBlock(joined: string, job: ScanJob): Generator<void, readonly Match[], void> {
+  const { matcher, page, shouldYield } = job;
+  if (joined.length <= MATCH_CHUNK) {
+    auditWork('chars', joined.length);
+    return matcher.findMatches(joined, page);
+  }
+  const chunkDone = () => {
+    auditWork('chars', MATCH_CHUNK);
+    return shouldYield();
+  };
+  return yield* matcher.findMatchesSliced(joined, page, MATCH_CHUNK, chunkDone);
 }
 
 /** Maps matches to ranges over the block's nodes, HIT_CHUNK at a time. */
@@ -167,7 +204,7 @@ function* emitHits(
         endContainer: text.nodes[e] as Text,
         endOffset: m.end - (text.starts[e] as number),
       });
-      hits.push({ range, entryId: m.entryId, block });
+      hits.push({ range, entryId: m.entryId, block, gated: m.gated });
     }
     job.stats.matches += hits.length;
     auditWork('hits', hits.length);

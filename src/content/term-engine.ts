@@ -1,26 +1,39 @@
 // Finds the digest's terms on the page and keeps the highlights true as the page changes:
-// one full pass in slices, then only the blocks a mutation touched.
+// one full pass in slices, then only the blocks a mutation touched. Every phase of a pass (compiling
+// the matcher, reading mutation records, pruning, scanning, finding shadow roots, bringing "first
+// mention only" up to date) runs inside the slice runner, so none holds the page for long.
 import { createPageContext, type Matcher, type PageContext } from '../matcher';
 import { BlockResolver, isInlineElement, OVERLAY_TAG } from './dom-rules';
-import { auditWork, emitScanMeasure, onBenchRescan } from './profile';
-import { type ScanStats, scanText } from './scan-text';
+import { auditWork, emitCompileMeasure, emitScanMeasure, onBenchRescan } from './profile';
+import { type ScanStats, scanText, type TermHit } from './scan-text';
 import { SliceRunner } from './slices';
 import { TermIndex } from './term-index';
 import type { TopicHighlights } from './topic-highlights';
 
 export interface TermEngineOptions {
-  matcher: Matcher;
+  /** The matcher, compiled in steps that yield when `shouldYield()` says so (cached by the caller). */
+  compileMatcher: (shouldYield: () => boolean) => Generator<void, Matcher, void>;
   highlights: TopicHighlights;
   topicOf: (entryId: string) => string;
   /** Called after every pass that may have changed what the page mentions. */
   onChange: () => void;
 }
 
+/** Work items (records, roots, blocks) handled between looks at the clock. */
+const CHECK_EVERY = 64;
+
+type Steps = Generator<void, void, void>;
+
 export class TermEngine {
   readonly index: TermIndex;
   private readonly blocks = new BlockResolver();
   private readonly runner = new SliceRunner();
+  private matcher: Matcher | undefined;
   private page: PageContext = createPageContext();
+  /** The running pass's figures. */
+  private stats: ScanStats = { chars: 0, nodes: 0, matches: 0 };
+  /** Mutation records not yet read: the observer callback only queues them. */
+  private readonly records: MutationRecord[] = [];
   private readonly dirty = new Set<Node>();
   private pruneNeeded = false;
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -51,17 +64,6 @@ export class TermEngine {
     return this.enqueue(() => this.fullPass());
   }
 
-  /** The body of a full pass; runs as (or inside) a queued job, never enqueues. */
-  private fullPass(): Promise<void> {
-    this.lastUrl = location.href;
-    this.dirty.clear();
-    this.pruneNeeded = false;
-    this.index.clear();
-    this.page = createPageContext();
-    this.blocks.forget();
-    return this.scanRoots([document], false);
-  }
-
   /** Open shadow roots being scanned, for hit-testing inside them. */
   shadowRoots(): ShadowRoot[] {
     return [...this.observedRoots].filter((r): r is ShadowRoot => r instanceof ShadowRoot);
@@ -71,6 +73,7 @@ export class TermEngine {
     this.observer?.disconnect();
     this.observedRoots.clear();
     clearTimeout(this.flushTimer);
+    this.records.length = 0;
     this.index.clear();
   }
 
@@ -85,72 +88,139 @@ export class TermEngine {
     return this.running;
   }
 
-  /** `partial`: a rescan of changed blocks, whose new blocks may not follow document order. */
-  private async scanRoots(roots: Node[], partial: boolean): Promise<void> {
+  /** The body of a full pass; runs as (or inside) a queued job, never enqueues. */
+  private fullPass(): Promise<void> {
+    this.lastUrl = location.href;
+    this.records.length = 0;
+    this.dirty.clear();
+    this.pruneNeeded = false;
+    this.index.clear();
+    this.page = createPageContext();
+    return this.runPass(() => this.scanRoots([document], false));
+  }
+
+  /** Runs one pass's steps in slices, then reports it. */
+  private async runPass(steps: () => Steps): Promise<void> {
+    if (!this.matcher) await this.compile();
+    if (!this.matcher) return;
     const stats: ScanStats = { chars: 0, nodes: 0, matches: 0 };
     const startedAt = performance.now();
-    const shadowRoots: ShadowRoot[] = [];
-    const runner = this.runner;
+    this.stats = stats;
     const self = this;
-    function* job(): Generator<void, void, void> {
-      for (let i = 0; i < roots.length; i++) {
-        const root = roots[i] as Node;
-        if (!root.isConnected) continue;
-        // A shadow tree is scanned after the whole document, out of document order.
-        const outOfOrder = partial || root instanceof ShadowRoot;
-        yield* scanText(
-          root,
-          self.options.matcher,
-          self.page,
-          self.blocks,
-          (block, hits, first) =>
-            first ? self.index.setBlock(block, hits, outOfOrder) : self.index.appendHits(block, hits),
-          runner.shouldYield,
-          stats,
-        );
-        yield* findOpenShadowRoots(root, shadowRoots, runner.shouldYield);
-        // Shadow roots found under this root are scanned as roots of their own.
-        for (const sr of shadowRoots.splice(0)) {
-          self.observe(sr);
-          roots.push(sr);
-        }
-      }
+    function* pass(): Steps {
+      self.blocks.forget();
+      yield* steps();
+      yield* self.index.refreshSteps(self.runner.shouldYield);
     }
-    const slices = await runner.run(job(), this.signal);
-    this.index.refresh();
+    const slices = await this.runner.run(pass(), this.signal);
     emitScanMeasure(startedAt, { ...stats, ...slices });
     this.options.onChange();
   }
 
+  /** Compiles the matcher in slices of its own before the first pass (measured apart from scanning). */
+  private async compile(): Promise<void> {
+    const startedAt = performance.now();
+    const self = this;
+    function* job(): Steps {
+      self.matcher = yield* self.options.compileMatcher(self.runner.shouldYield);
+    }
+    emitCompileMeasure(startedAt, await this.runner.run(job(), this.signal));
+  }
+
+  /** `partial`: a rescan of changed blocks, whose new blocks may not follow document order. */
+  private *scanRoots(roots: Node[], partial: boolean): Steps {
+    const shadowRoots: ShadowRoot[] = [];
+    const { shouldYield } = this.runner;
+    const matcher = this.matcher as Matcher;
+    for (let i = 0; i < roots.length; i++) {
+      const root = roots[i] as Node;
+      if (!root.isConnected) continue;
+      // A shadow tree is scanned after the whole document, out of document order.
+      const outOfOrder = partial || root instanceof ShadowRoot;
+      const onHits = (block: Element, hits: TermHit[], first: boolean) =>
+        first ? this.index.setBlock(block, hits, outOfOrder) : this.index.appendHits(block, hits);
+      yield* scanText(root, matcher, this.page, this.blocks, onHits, shouldYield, this.stats);
+      yield* findOpenShadowRoots(root, shadowRoots, shouldYield);
+      // Shadow roots found under this root are scanned as roots of their own.
+      for (const sr of shadowRoots.splice(0)) {
+        this.observe(sr);
+        roots.push(sr);
+      }
+    }
+  }
+
+  /** Only queues the records: reading them is a step of the next pass, in slices like the rest. */
   private onMutations(records: MutationRecord[]): void {
-    // The DOM changed since the last resolution; within one batch it stays as the records left it.
-    this.blocks.forget();
-    for (const rec of records) {
-      const target = rec.target;
-      if (isOurs(target)) continue;
-      if (rec.type === 'characterData') {
-        this.markBlockOf(target.parentNode);
-        continue;
-      }
-      let touchesLine = false;
-      for (const node of rec.addedNodes) {
-        if (isOurs(node)) continue;
-        if (node.nodeType === Node.ELEMENT_NODE && !isInlineElement(node as Element)) this.dirty.add(node);
-        else if (node.nodeType === Node.ELEMENT_NODE || node.nodeType === Node.TEXT_NODE) touchesLine = true;
-      }
-      for (const node of rec.removedNodes) {
-        if (isOurs(node)) continue;
-        if (node.nodeType === Node.ELEMENT_NODE && !isInlineElement(node as Element)) this.pruneNeeded = true;
-        else if (node.nodeType === Node.ELEMENT_NODE || node.nodeType === Node.TEXT_NODE) touchesLine = true;
-      }
-      if (touchesLine) this.markBlockOf(target);
+    for (const rec of records) this.records.push(rec);
+    if (this.flushTimer !== undefined) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      void this.enqueue(() => this.rescanDirty());
+    }, 0);
+  }
+
+  private rescanDirty(): Promise<void> {
+    // Already inside the queue: enqueueing the full pass here would wait on this very job, and
+    // the queue would stall for good (an SPA whose URL changes before its DOM settles).
+    if (location.href !== this.lastUrl) return this.fullPass();
+    return this.runPass(() => this.dirtySteps());
+  }
+
+  private *dirtySteps(): Steps {
+    const { shouldYield } = this.runner;
+    yield* this.readRecords(shouldYield);
+    if (this.pruneNeeded) {
+      this.pruneNeeded = false;
+      yield* this.index.pruneDisconnected(shouldYield);
     }
-    if ((this.dirty.size > 0 || this.pruneNeeded) && this.flushTimer === undefined) {
-      this.flushTimer = setTimeout(() => {
-        this.flushTimer = undefined;
-        void this.enqueue(() => this.rescanDirty());
-      }, 0);
+    const roots = yield* outermost(this.dirty, shouldYield);
+    this.dirty.clear();
+    for (const root of roots) {
+      if (root.isConnected && root.nodeType === Node.ELEMENT_NODE) yield* this.index.dropWithin(root, shouldYield);
     }
+    yield* this.scanRoots(roots, true);
+  }
+
+  /** Turns the queued records into dirty blocks (and a prune, when blocks were removed). */
+  private *readRecords(shouldYield: () => boolean): Steps {
+    const records = this.records.splice(0);
+    for (let i = 0; i < records.length; i++) {
+      this.readRecord(records[i] as MutationRecord);
+      auditWork('records', 1);
+      if (i % CHECK_EVERY === CHECK_EVERY - 1 && shouldYield()) {
+        yield;
+        // The DOM may have changed meanwhile: block boundaries are resolved afresh.
+        this.blocks.forget();
+      }
+    }
+  }
+
+  private readRecord(rec: MutationRecord): void {
+    const target = rec.target;
+    if (isOurs(target)) return;
+    if (rec.type === 'characterData') {
+      this.markBlockOf(target.parentNode);
+      return;
+    }
+    const addedLine = this.noteNodes(rec.addedNodes, (node) => this.dirty.add(node));
+    const removedLine = this.noteNodes(rec.removedNodes, () => {
+      this.pruneNeeded = true;
+    });
+    if (addedLine || removedLine) this.markBlockOf(target);
+  }
+
+  /**
+   * Hands each added or removed block element to `onBlock`; returns whether some node joins or
+   * leaves the text of the target's own line (text, or an inline element).
+   */
+  private noteNodes(nodes: NodeList, onBlock: (node: Node) => void): boolean {
+    let touchesLine = false;
+    for (const node of nodes) {
+      if (isOurs(node)) continue;
+      if (node.nodeType === Node.ELEMENT_NODE && !isInlineElement(node as Element)) onBlock(node);
+      else if (node.nodeType === Node.ELEMENT_NODE || node.nodeType === Node.TEXT_NODE) touchesLine = true;
+    }
+    return touchesLine;
   }
 
   private markBlockOf(node: Node | null): void {
@@ -159,32 +229,23 @@ export class TermEngine {
     if (!el) return;
     this.dirty.add(this.blocks.blockOf(el) ?? el);
   }
-
-  private async rescanDirty(): Promise<void> {
-    // Already inside the queue: enqueueing the full pass here would wait on this very job, and
-    // the queue would stall for good (an SPA whose URL changes before its DOM settles).
-    if (location.href !== this.lastUrl) return this.fullPass();
-    this.blocks.forget();
-    if (this.pruneNeeded) {
-      this.pruneNeeded = false;
-      this.index.pruneDisconnected();
-    }
-    const roots = outermost([...this.dirty]);
-    this.dirty.clear();
-    for (const root of roots) {
-      if (root.isConnected && root.nodeType === Node.ELEMENT_NODE) this.index.dropWithin(root);
-    }
-    await this.scanRoots(roots, true);
-  }
 }
 
 function isOurs(node: Node): boolean {
   return node.nodeName === OVERLAY_TAG.toUpperCase();
 }
 
-/** Keeps only roots not inside another root of the list. */
-function outermost(nodes: Node[]): Node[] {
-  return nodes.filter((n) => !nodes.some((other) => other !== n && other.contains(n)));
+/** Keeps only roots not inside another root of the set: one walk up from each, not a test of every pair. */
+function* outermost(nodes: ReadonlySet<Node>, shouldYield: () => boolean): Generator<void, Node[], void> {
+  const out: Node[] = [];
+  let n = 0;
+  for (const node of nodes) {
+    let inside = false;
+    for (let up = node.parentNode; up && !inside; up = up.parentNode) inside = nodes.has(up);
+    if (!inside) out.push(node);
+    if (++n % CHECK_EVERY === 0 && shouldYield()) yield;
+  }
+  return out;
 }
 
 /**
@@ -192,7 +253,7 @@ function outermost(nodes: Node[]): Node[] {
  * finds shadow hosts, and a native XPath query for custom elements ran as one 90 ms task on a
  * 5 MB page.
  */
-function* findOpenShadowRoots(root: Node, out: ShadowRoot[], shouldYield: () => boolean): Generator<void, void, void> {
+function* findOpenShadowRoots(root: Node, out: ShadowRoot[], shouldYield: () => boolean): Steps {
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
   let n = 0;

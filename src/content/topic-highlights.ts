@@ -83,7 +83,8 @@ export class TopicHighlights {
   }
 
   private sync(): void {
-    for (const [id, hl] of this.byTopic) this.register(topicHighlightName(id), hl, this.isTopicShown(id) && hl.size > 0);
+    for (const [id, hl] of this.byTopic)
+      this.register(topicHighlightName(id), hl, this.isTopicShown(id) && hl.size > 0);
     this.register(FOCUS_HIGHLIGHT, this.focus, this.active && this.focus.size > 0);
   }
 

@@ -10,7 +10,7 @@ export interface DigestLookup {
   primaryTopic(entryId: string): string | undefined;
   disputesOf(entryId: string): readonly Dispute[];
   eventsOf(entryId: string): readonly TimelineEvent[];
-  /** Distinct sources the entry's summary, facts, quotes, events and disputes cite, in digest order. */
+  /** Distinct sources the entry's summary, gist, facts, quotes, events and disputes cite, in digest order. */
   sourcesOf(entryId: string): readonly Source[];
 }
 
@@ -26,12 +26,28 @@ function groupByEntry<T extends { entries: readonly string[] }>(items: readonly 
   return map;
 }
 
+/** Every source id an entry's own text, its events and its disputes cite. */
+function citedSourceIds(
+  entry: Entry,
+  events: readonly TimelineEvent[],
+  disputes: readonly Dispute[],
+): ReadonlySet<string> {
+  return new Set([
+    ...entry.summary.sources,
+    ...entry.gist.sources,
+    ...entry.facts.flatMap((f) => f.sources),
+    ...entry.quotes.map((q) => q.source),
+    ...events.flatMap((ev) => ev.sources),
+    ...disputes.flatMap((d) => d.sides.flatMap((side) => side.sources)),
+  ]);
+}
+
 export function createDigestLookup(digest: Digest): DigestLookup {
   const entries = new Map(digest.entries.map((e) => [e.id, e]));
   const topics = new Map(digest.topics.map((t) => [t.id, t]));
   const sources = new Map(digest.sources.map((s) => [s.id, s]));
   const disputes = groupByEntry(digest.disputes);
-  const events = groupByEntry([...digest.timeline].sort((a, b) => a.date.date.localeCompare(b.date.date)));
+  const events = groupByEntry(timelineInDateOrder(digest.timeline));
 
   const disputesOf = (id: string) => disputes.get(id) ?? [];
   const eventsOf = (id: string) => events.get(id) ?? [];
@@ -47,11 +63,7 @@ export function createDigestLookup(digest: Digest): DigestLookup {
     sourcesOf(id) {
       const entry = entries.get(id);
       if (!entry) return [];
-      const cited = new Set<string>(entry.summary.sources);
-      for (const f of entry.facts) for (const s of f.sources) cited.add(s);
-      for (const q of entry.quotes) cited.add(q.source);
-      for (const ev of eventsOf(id)) for (const s of ev.sources) cited.add(s);
-      for (const d of disputesOf(id)) for (const side of d.sides) for (const s of side.sources) cited.add(s);
+      const cited = citedSourceIds(entry, eventsOf(id), disputesOf(id));
       return digest.sources.filter((s) => cited.has(s.id));
     },
   };
@@ -86,10 +98,43 @@ export function digestDatePrecision(date: { date: string }): DatePrecision {
   return parts === 3 ? 'day' : parts === 2 ? 'month' : 'year';
 }
 
+type OrderKey = { date: string; depth: number; index: number };
+
 /**
- * Earliest first, the order eventsOf uses: a date known only to the year or month sorts at the
- * start of that period ("2025" before "2025-04" before "2025-04-25"); equal dates keep digest order.
+ * Where an event sorts: its own date, or the latest sort date of the events it follows (`after`),
+ * one step deeper so it comes right after them. Guards against a circle the validation rejects.
+ */
+function orderKeys(events: readonly TimelineEvent[]): Map<string, OrderKey> {
+  const byId = new Map(events.map((e, index) => [e.id, { event: e, index }]));
+  const keys = new Map<string, OrderKey>();
+  const keyOf = (id: string, visiting: Set<string>): OrderKey | undefined => {
+    const known = keys.get(id);
+    const item = byId.get(id);
+    if (known || !item || visiting.has(id)) return known;
+    visiting.add(id);
+    let key: OrderKey = { date: item.event.date.date, depth: 0, index: item.index };
+    for (const before of item.event.after ?? []) {
+      const target = keyOf(before, visiting);
+      if (target && (target.date > key.date || (target.date === key.date && target.depth >= key.depth))) {
+        key = { date: target.date, depth: target.depth + 1, index: item.index };
+      }
+    }
+    keys.set(id, key);
+    return key;
+  };
+  for (const e of events) keyOf(e.id, new Set());
+  return keys;
+}
+
+/**
+ * Earliest first, the order eventsOf and the reader's timeline use. A date known only to the year
+ * or month sorts at the start of that period ("2025" before "2025-04" before "2025-04-25"), unless
+ * the event names events it follows (`after`): then it sorts right after the latest of them.
+ * Otherwise equal dates keep digest order.
  */
 export function timelineInDateOrder(events: readonly TimelineEvent[]): TimelineEvent[] {
-  return [...events].sort((a, b) => (a.date.date < b.date.date ? -1 : a.date.date > b.date.date ? 1 : 0));
+  const keys = orderKeys(events);
+  const compare = (a: OrderKey, b: OrderKey) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : a.depth - b.depth || a.index - b.index;
+  return [...events].sort((a, b) => compare(keys.get(a.id) as OrderKey, keys.get(b.id) as OrderKey));
 }

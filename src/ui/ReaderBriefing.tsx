@@ -19,7 +19,7 @@ export function ReaderBriefing({ ctx }: { ctx: ReaderContext }) {
           </h2>
           {section.paragraphs.map((paragraph) => (
             <p key={paragraph.text}>
-              <ReaderCited text={paragraph.text} sources={paragraph.sources} ctx={ctx} />
+              <ReaderCited cited={paragraph} ctx={ctx} />
             </p>
           ))}
         </section>

@@ -1,5 +1,6 @@
-import { digestDatePrecision, formatDigestDate } from '../digest/lookup';
+import { digestDatePrecision } from '../digest/lookup';
 import type { DigestDate } from '../digest/schema';
+import { digestDateText } from './digestDateText';
 import type { Translate } from './translate';
 
 /**
@@ -20,7 +21,7 @@ export function ReaderDate({ date, locale, t }: { date: DigestDate; locale: stri
           <span class="tw-reader-sr">{t('reader_date_about')} </span>
         </>
       ) : null}
-      {formatDigestDate({ date: date.date }, locale)}
+      {digestDateText({ date: date.date }, t, locale)}
     </time>
   );
 }

@@ -24,7 +24,7 @@ export function ReaderDispute({ ctx, dispute, headingLevel, entryId }: ReaderDis
       <ul class="tw-reader-sides" aria-label={ctx.t('reader_dispute_sides')}>
         {dispute.sides.map((side) => (
           <li key={side.text}>
-            <ReaderCited text={side.text} sources={side.sources} ctx={ctx} />
+            <ReaderCited cited={side} ctx={ctx} />
           </li>
         ))}
       </ul>

@@ -24,7 +24,7 @@ function FactItem({ ctx, fact }: { ctx: ReaderContext; fact: Fact }) {
           {ctx.t('reader_fact_by', fact.by)}
         </span>
       ) : null}{' '}
-      <ReaderCited text={fact.text} sources={fact.sources} ctx={ctx} />
+      <ReaderCited cited={fact} ctx={ctx} />
     </li>
   );
 }
@@ -104,7 +104,7 @@ export function ReaderEntry({ ctx, entryId }: { ctx: ReaderContext; entryId: str
       ) : null}
 
       <p class="tw-reader-summary">
-        <ReaderCited text={entry.summary.text} sources={entry.summary.sources} ctx={ctx} />
+        <ReaderCited cited={entry.summary} ctx={ctx} />
       </p>
 
       <Part id="tw-reader-facts" title={t('reader_entry_facts')} show={entry.facts.length > 0}>

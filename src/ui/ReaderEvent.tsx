@@ -11,7 +11,7 @@ export function ReaderEvent({ ctx, event, entryId }: { ctx: ReaderContext; event
       <ReaderDate date={event.date} locale={ctx.locale} t={ctx.t} />
       <div class="tw-reader-event-body">
         <p>
-          <ReaderCited text={event.text} sources={event.sources} ctx={ctx} />
+          <ReaderCited cited={event} ctx={ctx} />
         </p>
         <ReaderEntryLinks ctx={ctx} ids={event.entries} except={entryId} label={ctx.t('reader_involves')} />
       </div>

@@ -1,13 +1,28 @@
 import { useId } from 'preact/hooks';
 import { formatDigestDate } from '../digest/lookup';
-import type { Source } from '../digest/schema';
+import type { Evidence, Source } from '../digest/schema';
 import type { Translate } from './translate';
+
+/** "Paragraph 4 of Explainer", "Paragraphs 4, 11 of Explainer": where in the seed the claim rests. */
+export function paragraphsText(paragraphs: readonly number[], source: Source, t: Translate): string {
+  const key = paragraphs.length === 1 ? 'badge_paragraph' : 'badge_paragraphs';
+  return t(key, [paragraphs.join(', '), source.short]);
+}
 
 /**
  * The outlet's short name. Hover or keyboard focus shows what the source is and when it was
- * written; the same text is the badge's accessible description.
+ * written, and which of its paragraphs support the claim; the same text is the badge's accessible
+ * description.
  */
-export function SourceBadge({ source, t }: { source: Source; t: Translate }) {
+export function SourceBadge({
+  source,
+  paragraphs,
+  t,
+}: {
+  source: Source;
+  paragraphs?: readonly number[] | undefined;
+  t: Translate;
+}) {
   const tipId = useId();
   const when = formatDigestDate(source.date);
   return (
@@ -26,6 +41,12 @@ export function SourceBadge({ source, t }: { source: Source; t: Translate }) {
         <strong>{source.outlet}</strong> · {t(`badge_kind_${source.kind}`)} · {when}
         <br />
         {source.description}
+        {paragraphs && paragraphs.length > 0 ? (
+          <>
+            <br />
+            <span class="tw-badge-where">{paragraphsText(paragraphs, source, t)}</span>
+          </>
+        ) : null}
       </span>
     </span>
   );
@@ -42,6 +63,19 @@ function keepTipInside(event: Event): void {
   if (overflow > 0) tip.style.translate = `${-Math.ceil(overflow)}px 0`;
 }
 
-export function SourceBadges({ sources, t }: { sources: readonly (Source | undefined)[]; t: Translate }) {
-  return <span class="tw-badges">{sources.map((s) => (s ? <SourceBadge key={s.id} source={s} t={t} /> : null))}</span>;
+/** The badges of a claim's sources; with the claim's evidence, each tip names the paragraphs it rests on. */
+export function SourceBadges({
+  sources,
+  evidence,
+  t,
+}: {
+  sources: readonly (Source | undefined)[];
+  evidence?: Evidence | undefined;
+  t: Translate;
+}) {
+  return (
+    <span class="tw-badges">
+      {sources.map((s) => (s ? <SourceBadge key={s.id} source={s} paragraphs={evidence?.[s.id]} t={t} /> : null))}
+    </span>
+  );
 }

@@ -37,6 +37,31 @@ export interface GeneratedPage {
   textChars: number;
 }
 
+/** A term as the page shows it, by `style` in [0, 1): in a link, emphasised, split across elements, or plain. */
+function markup(term: string, style: number): string {
+  if (style < 0.15) return `<a href="#t">${term}</a>`;
+  if (style < 0.25) return `<em>${term}</em>`;
+  if (style < 0.3 && term.length > 4) return `<b>${term.slice(0, 2)}</b>${term.slice(2)}`;
+  return term;
+}
+
+/** The list, table and related box some sections end with. */
+function extras(section: number, sentence: () => string, paragraph: (n: number) => string): string {
+  let html = '';
+  if (section % 3 === 0) {
+    html += '<ul>';
+    for (let i = 0; i < 4; i++) html += `<li>${sentence()}</li>`;
+    html += '</ul>';
+  }
+  if (section % 5 === 0) {
+    html += '<table><tr><th>Item</th><th>Detail</th></tr>';
+    for (let i = 0; i < 3; i++) html += `<tr><td>Row ${i + 1}</td><td>${sentence()}</td></tr>`;
+    html += '</table>';
+  }
+  if (section % 7 === 0) html += `<aside><h3>Related</h3><p>${paragraph(2)}</p></aside>`;
+  return html;
+}
+
 /**
  * About `targetChars` characters of visible text. `terms` are surface forms to sprinkle in (about
  * one per `termEvery` characters), some wrapped in links or emphasis, some split across elements.
@@ -59,12 +84,7 @@ export function generateArticle(
     if (sinceTerm >= termEvery && terms.length > 0) {
       sinceTerm = 0;
       const term = escapeHtml(pick(terms));
-      const style = rand();
-      let marked = term;
-      if (style < 0.15) marked = `<a href="#t">${term}</a>`;
-      else if (style < 0.25) marked = `<em>${term}</em>`;
-      else if (style < 0.3 && term.length > 4) marked = `<b>${term.slice(0, 2)}</b>${term.slice(2)}`;
-      s = `${s}, according to ${marked}`;
+      s = `${s}, according to ${markup(term, rand())}`;
       chars += term.length + 15;
     }
     chars += s.length + 2;
@@ -88,17 +108,7 @@ export function generateArticle(
     section++;
     parts.push(`<h2>Section ${section}</h2>`);
     for (let i = 0; i < 4 && chars < targetChars; i++) parts.push(`<p>${paragraph(3 + Math.floor(rand() * 4))}</p>`);
-    if (section % 3 === 0) {
-      parts.push('<ul>');
-      for (let i = 0; i < 4; i++) parts.push(`<li>${sentence()}</li>`);
-      parts.push('</ul>');
-    }
-    if (section % 5 === 0) {
-      parts.push('<table><tr><th>Item</th><th>Detail</th></tr>');
-      for (let i = 0; i < 3; i++) parts.push(`<tr><td>Row ${i + 1}</td><td>${sentence()}</td></tr>`);
-      parts.push('</table>');
-    }
-    if (section % 7 === 0) parts.push(`<aside><h3>Related</h3><p>${paragraph(2)}</p></aside>`);
+    parts.push(extras(section, sentence, paragraph));
   }
   parts.push('</article><aside class="sidebar"><h3>Most read</h3><ol>');
   for (let i = 0; i < 5; i++) parts.push(`<li><a href="#">${sentence()}</a></li>`);

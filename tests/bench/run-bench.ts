@@ -10,6 +10,7 @@ import { type ExtensionBrowser, launchWithExtension, waitForHighlights } from '.
 import { CHURN, measureBareChurn, measureChurn } from '../e2e/support/churn';
 import { DIST, DIST_PROFILE, REPO, SHARED } from '../e2e/support/paths';
 import { installPassProbe, openHostile } from '../e2e/support/realpages';
+import { profileColdPass, type ScanProfile } from './cpu-profile';
 import { generateArticle } from './generate-page';
 import { type HostileTaskResult, hostileTasks } from './hostile-tasks';
 
@@ -160,6 +161,9 @@ interface PageResult {
   warmRatio: number;
   longestSliceMs: number;
   slices: number;
+  /** Compiling the matcher, sliced, before the first pass (not part of the scan figures). */
+  compileMs: number;
+  compileLongestSliceMs: number;
   markJsMs?: number;
   markJsSpeedup?: number;
 }
@@ -169,6 +173,9 @@ async function benchPage(browser: ExtensionBrowser, name: string, html: string, 
   browser.serve(url, html);
   const page = await browser.open(url);
   const cold = await nextScan(page, 0);
+  const compile = await page.evaluate(
+    () => (performance.getEntriesByName('techwar:compile')[0] as PerformanceMeasure | undefined)?.detail,
+  );
   const warm: ScanDetail[] = [];
   for (let i = 0; i < WARM_RUNS; i++) {
     const n = await scanCount(page);
@@ -196,6 +203,8 @@ async function benchPage(browser: ExtensionBrowser, name: string, html: string, 
     warmRatio: round(warmWorkMs / warmWalkMs),
     longestSliceMs: round(Math.max(cold.longestSliceMs, ...warm.map((d) => d.longestSliceMs))),
     slices: cold.slices,
+    compileMs: round(compile?.workMs ?? Number.NaN),
+    compileLongestSliceMs: round(compile?.longestSliceMs ?? Number.NaN),
   };
   if (withMarkJs) {
     result.markJsMs = round(await markJsMs(browser, name, html), 0);
@@ -246,6 +255,7 @@ let incrementalMs = Number.NaN;
 let hitMs = Number.NaN;
 let heapGrowthMB = Number.NaN;
 let hostile: HostileTaskResult[] = [];
+let profile1MB: ScanProfile | undefined;
 let churnPerRenderMs = Number.NaN;
 try {
   for (const spec of sizes) {
@@ -254,6 +264,7 @@ try {
     results.push(result);
     console.log(`${spec.name}: scan ${result.coldWorkMs} ms, walk ${result.coldWalkMs} ms, ratio ${result.ratio}`);
     if (spec.name === 'generated-1MB') {
+      profile1MB = await profileColdPass(browser, `${MATCHED}${spec.name}`);
       await waitForHighlights(page);
       const n = await scanCount(page);
       await page.evaluate(() => {
@@ -358,13 +369,15 @@ const checks = [
 
 console.log('\nPages');
 console.table(results);
+console.log(`Cold pass, 1 MB: ${profile1MB?.extensionMs} ms of samples in the extension's code, self time by function`);
+console.table(profile1MB?.top ?? []);
 console.log('Hostile pages: extension tasks over 16 ms (trace)');
 console.table(hostile.map(({ tasks, ...figures }) => figures));
 console.log('Budgets (ARCHITECTURE.md)');
 console.table(checks.map((c) => ({ ...c, ok: c.ok ? 'pass' : 'FAIL' })));
 writeFileSync(
   resolve(REPO, 'bench-results.json'),
-  `${JSON.stringify({ when: new Date().toISOString(), pages: results, hostile, checks }, null, 2)}\n`,
+  `${JSON.stringify({ when: new Date().toISOString(), pages: results, profile1MB, hostile, checks }, null, 2)}\n`,
 );
 console.log('Written to bench-results.json');
 process.exitCode = checks.every((c) => c.ok) ? 0 : 1;

@@ -139,6 +139,29 @@ describe('entry', () => {
     await page.screenshot({ path: screenshotPath('reader-entry'), fullPage: true });
   });
 
+  it("names the paragraphs behind a claim in its badge's tip, and labels background knowledge as such", async () => {
+    await openReader(page, '#entry=apple');
+    const apple = lookup.entry('apple');
+    const fact = apple?.facts[0];
+    if (!fact) throw new Error('apple has no facts');
+    const firstBadge = page.locator('.tw-reader-facts > li').first().locator('.tw-badge').first();
+    await firstBadge.focus();
+    const tip = page.locator('.tw-reader-facts > li').first().locator('.tw-badge-tip').first();
+    await tip.waitFor({ state: 'visible' });
+    const [sourceId, paragraphs] = Object.entries(fact.evidence)[0] ?? [];
+    const short = lookup.source(sourceId ?? '')?.short;
+    const expected =
+      paragraphs?.length === 1
+        ? `Paragraph ${paragraphs[0]} of ${short}`
+        : `Paragraphs ${paragraphs?.join(', ')} of ${short}`;
+    expect(await tip.locator('.tw-badge-where').textContent()).toBe(expected);
+    await page.screenshot({ path: screenshotPath('reader-badge-paragraphs') });
+    const background = page.locator('.tw-reader-facts > li[data-label="background"]');
+    expect(await background.count()).toBe(apple?.facts.filter((f) => f.label === 'background').length);
+    expect(await background.first().locator('.tw-label').textContent()).toBe('Background');
+    expect(await background.first().locator('.tw-badge').count()).toBe(0);
+  });
+
   it('opens from #entry=huawei, and survives reload and back/forward', async () => {
     await openReader(page, '#entry=huawei');
     expect(await shownEntryId(page)).toBe('huawei');
@@ -179,9 +202,19 @@ describe('views', () => {
 
   it('shows the timeline in date order with honest precision, filterable by topic', async () => {
     await openReader(page, '#view=timeline');
-    const dates = await page.$$eval('.tw-reader-event time', (times) => times.map((t) => t.getAttribute('datetime')));
-    expect(dates).toHaveLength(digest.timeline.length);
-    expect(dates).toEqual([...dates].sort());
+    const ids = await page.$$eval('.tw-reader-event', (items) => items.map((li) => li.dataset.eventId));
+    expect(ids).toHaveLength(digest.timeline.length);
+    // Date order, except that a year-only event follows the events the sources put before it.
+    const position = (id: string) => ids.indexOf(id);
+    for (const event of digest.timeline) {
+      for (const before of event.after ?? []) expect(position(before)).toBeLessThan(position(event.id));
+    }
+    const dated = ids.map((id) => digest.timeline.find((e) => e.id === id)?.date.date ?? '');
+    for (let i = 1; i < dated.length; i++) {
+      const [a, b] = [dated[i - 1] as string, dated[i] as string];
+      const n = Math.min(a.length, b.length);
+      expect(a.slice(0, n) <= b.slice(0, n), `${a} then ${b}`).toBe(true);
+    }
     // What a sighted reader sees: the date without the screen-reader-only "about".
     const shown = await page.$$eval('.tw-reader-event time', (times) =>
       times.map((t) => ({
@@ -195,8 +228,9 @@ describe('views', () => {
     for (const { date, text } of shown) {
       const event = digest.timeline.find((e) => e.date.date === date);
       expect(text.startsWith('~')).toBe(event?.date.approximate === true);
-      // A year-only date shows no month, a month-only date no day.
-      if (date.length === 4) expect(text.replace(/^~/, '')).toBe(date);
+      // A year-only date shows no month and says the date is not given; a month-only date shows no day.
+      if (date.length === 4) expect(text.replace(/^~/, '')).toBe(`${date}, date not given`);
+      if (date.length === 7) expect(text).not.toMatch(/\b\d{1,2},? \d{4}|\d{4}, date not given/);
     }
     await page.screenshot({ path: screenshotPath('reader-timeline'), fullPage: true });
 

@@ -1,8 +1,8 @@
 // Searching the digest by name and alias, and the read-side helpers the reader page relies on.
 import { describe, expect, it } from 'vitest';
 import { digest } from '../../../src/digest';
-import { digestDatePrecision, timelineInDateOrder } from '../../../src/digest/lookup';
-import type { Entry, TimelineEvent } from '../../../src/digest/schema';
+import { createDigestLookup, digestDatePrecision, timelineInDateOrder } from '../../../src/digest/lookup';
+import type { Entry, Source, TimelineEvent } from '../../../src/digest/schema';
 import { createEntrySearch, foldForSearch } from '../../../src/digest/search';
 import { minimalDigest } from './helpers';
 
@@ -118,6 +118,24 @@ describe('ranking', () => {
   });
 });
 
+describe('sourcesOf', () => {
+  it('counts a source that only the gist cites, in digest order', () => {
+    const d = minimalDigest();
+    const extra = { ...structuredClone(d.sources[0] as Source), id: 'src-b', file: '001_0123456789abcdef.txt' };
+    const alpha = d.entries[0] as Entry;
+    const digestWithGist = {
+      ...d,
+      sources: [...d.sources, extra],
+      entries: [
+        { ...alpha, gist: { text: 'A gist.', sources: ['src-b'], evidence: { 'src-b': [2] } } },
+        ...d.entries.slice(1),
+      ],
+    };
+    const lookup = createDigestLookup(digestWithGist);
+    expect(lookup.sourcesOf('alpha').map((s) => s.id)).toEqual(['src-a', 'src-b']);
+  });
+});
+
 describe('digestDatePrecision', () => {
   it('reads the precision from the date’s length', () => {
     expect(digestDatePrecision({ date: '2025' })).toBe('year');
@@ -161,9 +179,60 @@ describe('timelineInDateOrder', () => {
     expect(events.map((e) => e.id)).toEqual(['b', 'a', 'c']);
   });
 
-  it('orders the real timeline so no date comes before an earlier one', () => {
-    const dates = timelineInDateOrder(digest.timeline).map((e) => e.date.date);
-    expect(dates).toHaveLength(digest.timeline.length);
-    for (let i = 1; i < dates.length; i++) expect((dates[i - 1] as string) <= (dates[i] as string)).toBe(true);
+  it('puts a year-only event right after the events it follows, before later dates', () => {
+    const events = [
+      { ...event('later-that-year', '2025'), after: ['session'] },
+      event('autumn', '2025-09'),
+      event('session', '2025-04-25'),
+      event('start-of-year', '2025'),
+      { ...event('after-that', '2025'), after: ['later-that-year'] },
+      event('same-day', '2025-04-25'),
+    ];
+    expect(timelineInDateOrder(events).map((e) => e.id)).toEqual([
+      'start-of-year',
+      'session',
+      'same-day',
+      'later-that-year',
+      'after-that',
+      'autumn',
+    ]);
+  });
+
+  it('an event dated after what it follows keeps its own date', () => {
+    const events = [
+      { ...event('late', '2025-10'), after: ['early'] },
+      event('mid', '2025-06'),
+      event('early', '2025-04'),
+    ];
+    expect(timelineInDateOrder(events).map((e) => e.id)).toEqual(['early', 'mid', 'late']);
+  });
+
+  it('does not loop on a circle of after hints (the validation rejects them)', () => {
+    const events = [
+      { ...event('a', '2025'), after: ['b'] },
+      { ...event('b', '2025'), after: ['a'] },
+    ];
+    expect(
+      timelineInDateOrder(events)
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual(['a', 'b']);
+  });
+
+  it('orders the real timeline: no date before an earlier one, and every event after those it follows', () => {
+    const ordered = timelineInDateOrder(digest.timeline);
+    expect(ordered).toHaveLength(digest.timeline.length);
+    const position = new Map(ordered.map((e, i) => [e.id, i]));
+    for (let i = 1; i < ordered.length; i++) {
+      const a = (ordered[i - 1] as TimelineEvent).date.date;
+      const b = (ordered[i] as TimelineEvent).date.date;
+      const n = Math.min(a.length, b.length);
+      expect(a.slice(0, n) <= b.slice(0, n), `${a} then ${b}`).toBe(true);
+    }
+    const hinted = ordered.filter((e) => e.after);
+    expect(hinted.length).toBeGreaterThan(0);
+    for (const e of hinted) {
+      for (const id of e.after ?? []) expect(position.get(id) as number).toBeLessThan(position.get(e.id) as number);
+    }
   });
 });

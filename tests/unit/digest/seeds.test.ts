@@ -39,14 +39,13 @@ describe('digest against the seed articles', () => {
     const seedRuns = new Map<string, string>();
     for (const file of seedFiles()) for (const gram of nGrams(readSeed(file), RUN)) seedRuns.set(gram, file);
     const exempt = /^entries\[\d+\]\.(aliases(\[|$)|quotes\[\d+\]\.text$)/;
-    const copied: string[] = [];
-    for (const { path, text } of stringsWithPaths(digest)) {
-      if (exempt.test(path)) continue;
-      for (const gram of nGrams(text, RUN)) {
-        const file = seedRuns.get(gram);
-        if (file) copied.push(`${path}: "${gram}" (${file})`);
-      }
-    }
+    const copied = stringsWithPaths(digest)
+      .filter(({ path }) => !exempt.test(path))
+      .flatMap(({ path, text }) =>
+        nGrams(text, RUN)
+          .filter((gram) => seedRuns.has(gram))
+          .map((gram) => `${path}: "${gram}" (${seedRuns.get(gram)})`),
+      );
     expect(copied).toEqual([]);
   });
 
@@ -67,6 +66,19 @@ describe('digest against the seed articles', () => {
     expect(dangling).toEqual([]);
     // Every claim but the background phrases points somewhere.
     expect(pointers).toBeGreaterThanOrEqual(claims.filter((c) => c.sources.length > 0).length);
+  });
+
+  it('puts quotation marks only around words a named person said (a registered quote)', () => {
+    const quoted = digest.entries.flatMap((e) => e.quotes.map((q) => q.text));
+    const exempt = /^entries\[\d+\]\.(name|aliases(\[|$)|quotes\[\d+\]\.text$)/;
+    const stray = stringsWithPaths(digest)
+      .filter(({ path }) => !exempt.test(path))
+      .flatMap(({ path, text }) =>
+        [...text.matchAll(/["“]([^"”]+)["”]/g)].map((m) => ({ path, words: m[1] as string })),
+      )
+      .filter(({ words }) => !quoted.some((q) => q.includes(words)))
+      .map(({ path, words }) => `${path}: "${words}"`);
+    expect(stray).toEqual([]);
   });
 
   it('the word-run check itself catches a copied sentence and normalises apostrophes and punctuation', () => {
