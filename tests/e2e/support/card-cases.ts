@@ -136,6 +136,8 @@ export const cardCases: Record<string, (d: CardDriver) => Promise<void>> = {
     await d.click(x, y);
     await d.waitFor(visibleCardEntryId);
     const related = digest.entries.find((e) => e.id === 'cambricon')?.related[0] as string;
+    // Related entries sit in the expanded card, behind "More".
+    await clickInCard(d, '.tw-more-button');
     await clickInCard(d, '.tw-related-chip');
     await d.waitFor(cardShows, related, 5000);
     await clickInCard(d, '.tw-back');
