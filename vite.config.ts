@@ -23,6 +23,8 @@ export const FIREFOX_GECKO = {
   data_collection_permissions: { required: ['none'] },
 };
 
+export const FIREFOX_GECKO_ANDROID = { strict_min_version: '142.0' };
+
 function targetOf(mode: string): Target {
   return mode === 'firefox' || mode === 'profile' ? mode : 'chrome';
 }
@@ -37,7 +39,8 @@ export function manifestFor(target: Target): ManifestV3Export {
     ...baseManifest,
     // Firefox runs MV3 backgrounds as event pages, not service workers.
     background: { ...background, scripts: [service_worker] },
-    browser_specific_settings: { gecko: FIREFOX_GECKO },
+    // Firefox for Android: 142 is its first version that knows data_collection_permissions.
+    browser_specific_settings: { gecko: FIREFOX_GECKO, gecko_android: FIREFOX_GECKO_ANDROID },
   } as ManifestV3Export;
 }
 

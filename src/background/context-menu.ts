@@ -9,11 +9,22 @@ export const LOOKUP_MENU_ID = 'techwar-lookup';
 /** The `lookup` message accepts at most this much text. */
 const MAX_LOOKUP_CHARS = 500;
 
+/**
+ * The browser's context-menu API: `menus` in Firefox, `contextMenus` in Chrome and Firefox, and
+ * neither in Firefox for Android, where the selection lookup simply does not exist.
+ */
+export function menusApi(): Menus.Static | undefined {
+  const api = browser as unknown as { menus?: Menus.Static; contextMenus?: Menus.Static };
+  return api.menus ?? api.contextMenus;
+}
+
 /** Menus persist across service-worker restarts, so they are created once per install or update. */
 export async function createLookupMenu(): Promise<void> {
-  await browser.contextMenus.removeAll();
+  const menus = menusApi();
+  if (!menus) return;
+  await menus.removeAll();
   // Chrome and Firefox put the selected text in place of %s.
-  browser.contextMenus.create({ id: LOOKUP_MENU_ID, title: translate('bg_lookupSelection'), contexts: ['selection'] });
+  menus.create({ id: LOOKUP_MENU_ID, title: translate('bg_lookupSelection'), contexts: ['selection'] });
 }
 
 async function foundOnPage(tabId: number, frameId: number, text: string): Promise<boolean> {

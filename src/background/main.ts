@@ -6,7 +6,7 @@ import { type HandlersFor, handleMessages } from '../messages';
 import { onSettingsChanged, restrictSyncToExtension, writePageCopy } from '../settings';
 import { clearEntryCount, refreshEntryCount, showEntryCount } from './badge';
 import { runCommand } from './commands';
-import { createLookupMenu, lookUpSelection } from './context-menu';
+import { createLookupMenu, lookUpSelection, menusApi } from './context-menu';
 import { createPageReaderOpener, openReader } from './reader';
 import { disableSite, enableGrantedSites, enableSite, syncSiteScripts } from './site-scripts';
 
@@ -38,9 +38,11 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
   else if (change.status === 'complete') void refreshEntryCount(tabId).catch(log('badge'));
 });
 
-browser.commands.onCommand.addListener((name, tab) => void runCommand(name, tab).catch(log('command failed')));
+// Firefox for Android has no keyboard commands and no context menus: everything else still runs.
+const commands = (browser as { commands?: typeof browser.commands }).commands;
+commands?.onCommand.addListener((name, tab) => void runCommand(name, tab).catch(log('command failed')));
 
-browser.contextMenus.onClicked.addListener((info, tab) => void lookUpSelection(info, tab).catch(log('lookup failed')));
+menusApi()?.onClicked.addListener((info, tab) => void lookUpSelection(info, tab).catch(log('lookup failed')));
 
 browser.runtime.onInstalled.addListener(() => {
   void createLookupMenu().catch(log('could not create the context menu'));

@@ -49,6 +49,13 @@ function start(): void {
   // Frames scan their own text; only the top frame speaks for the tab's badge.
   const isTopFrame = window.top === window;
   const summary = () => session?.engine.index.summary() ?? { entries: [], total: 0 };
+  /** Set when the page is off the beat and holds terms back (or shows them at the reader's request). */
+  const offBeat = () => {
+    const beat = session?.engine.index.beat();
+    return beat && !beat.onBeat && (beat.hidden > 0 || beat.showAll)
+      ? { hidden: beat.hidden, showAll: beat.showAll }
+      : undefined;
+  };
   const reportSummary = () => {
     if (!isTopFrame) return;
     clearTimeout(summaryTimer);
@@ -77,8 +84,10 @@ function start(): void {
       shadowRoots: () => engine.shadowRoots(),
       setFocusedTerm: (hit) => highlights.setFocus(hit?.range),
       openReader: (entryId) => void sendToBackground('open-reader', { entryId }).catch(() => undefined),
+      tapOpensCardInLinks: () => settings.tapOpensCardInLinks,
+      step: (direction) => navigator.step(direction),
     });
-    const navigator = new TermNavigator({ index: engine.index, highlights, cards, topicOf });
+    const navigator: TermNavigator = new TermNavigator({ index: engine.index, highlights, cards, topicOf });
     cards.listen(controller.signal);
     const tamperCheck = setInterval(() => highlights.reassertIfTampered(), TAMPER_CHECK_MS);
     controller.signal.addEventListener('abort', () => clearInterval(tamperCheck), { once: true });
@@ -112,7 +121,13 @@ function start(): void {
       'get-summary': () => ({
         ...summary(),
         state: session ? 'active' : settings.enabled ? 'paused' : 'disabled',
+        offBeat: offBeat(),
       }),
+      'show-all': ({ on }) => {
+        session?.engine.index.setShowAll(on);
+        reportSummary();
+        return { ok: session !== undefined };
+      },
       'jump-to': ({ entryId }) => ({ ok: session?.navigator.jumpTo(entryId) ?? false }),
       command: ({ name }) => {
         if (name === 'next-term') session?.navigator.step(1);

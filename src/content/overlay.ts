@@ -37,8 +37,13 @@ export class Overlay {
     if (this.live) this.live.textContent = text;
   }
 
+  /** The card element while one shows. */
+  card(): HTMLElement | null {
+    return this.layer?.querySelector<HTMLElement>('[data-testid="techwar-card"]') ?? null;
+  }
+
   focusCard(): void {
-    this.layer?.querySelector<HTMLElement>('[data-testid="techwar-card"]')?.focus({ preventScroll: true });
+    this.card()?.focus({ preventScroll: true });
   }
 
   containsFocus(): boolean {

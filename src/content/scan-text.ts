@@ -9,6 +9,8 @@ export interface TermHit {
   range: StaticRange;
   entryId: string;
   block: Element;
+  /** Shown only on a page about the beat (src/matcher/beat.ts). */
+  gated: boolean;
 }
 
 export interface ScanStats {
@@ -202,7 +204,7 @@ function* emitHits(
         endContainer: text.nodes[e] as Text,
         endOffset: m.end - (text.starts[e] as number),
       });
-      hits.push({ range, entryId: m.entryId, block });
+      hits.push({ range, entryId: m.entryId, block, gated: m.gated });
     }
     job.stats.matches += hits.length;
     auditWork('hits', hits.length);

@@ -43,7 +43,17 @@ export class TermIndex {
     this.mentions.setFirstMentionOnly(on);
   }
 
-  /** Brings "first mention only" up to date after blocks changed; nothing to do otherwise. */
+  /** The reader's choice, for this page, to show the gated hits of a page off the beat. */
+  setShowAll(on: boolean): void {
+    this.mentions.setShowAll(on);
+  }
+
+  /** Whether the page is about the beat, and how many hits the gate holds back. */
+  beat(): { onBeat: boolean; hidden: number; showAll: boolean } {
+    return this.mentions.beat();
+  }
+
+  /** After blocks changed: the beat decision, then "first mention only". */
   refresh(): void {
     this.mentions.refresh();
   }

@@ -31,7 +31,11 @@ export class TermNavigator {
   step(direction: 1 | -1): boolean {
     const hits = this.navigable();
     if (hits.length === 0) return false;
-    const at = this.current ? hits.indexOf(this.current) : -1;
+    // From the term whose card is open (tapped, hovered), else from the last one moved to.
+    // By position, not identity: a rescan (the sheet's history entry is a same-document navigation)
+    // replaces the hit objects while the card stays open on the same text.
+    const from = this.options.cards.openHit ?? this.current;
+    const at = from ? hits.findIndex((h) => sameRange(h.range, from.range)) : -1;
     let target: TermHit | undefined;
     if (at >= 0) target = hits[(at + direction + hits.length) % hits.length];
     else target = direction === 1 ? firstBelowTop(hits) : lastAboveBottom(hits);
@@ -62,8 +66,10 @@ export class TermNavigator {
   private focus(hit: TermHit): void {
     this.current = hit;
     const el = hit.range.startContainer.parentElement;
+    // 'auto' is the page's own scroll-behavior, which may be smooth: a reader who asked for
+    // reduced motion gets an instant jump whatever the page says.
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    el?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduce ? 'auto' : 'instant' });
+    el?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduce ? 'instant' : 'auto' });
     this.options.cards.open(hit, { pinned: true, focus: true });
   }
 }
@@ -75,6 +81,15 @@ function firstBelowTop(hits: TermHit[]): TermHit | undefined {
 function lastAboveBottom(hits: TermHit[]): TermHit | undefined {
   const bottom = window.innerHeight;
   return [...hits].reverse().find((h) => (rangeRects(h.range)[0]?.bottom ?? bottom + 1) <= bottom) ?? hits.at(-1);
+}
+
+function sameRange(a: AbstractRange, b: AbstractRange): boolean {
+  return (
+    a.startContainer === b.startContainer &&
+    a.startOffset === b.startOffset &&
+    a.endContainer === b.endContainer &&
+    a.endOffset === b.endOffset
+  );
 }
 
 function intersects(range: Range, other: AbstractRange): boolean {

@@ -1,4 +1,4 @@
-// One Highlight per topic in CSS.highlights, named per the DESIGN contract, plus one for the term
+// One Highlight per topic in CSS.highlights, named per the contract in ARCHITECTURE.md, plus one for the term
 // that keyboard navigation or the popup points at. Switching a topic off unregisters its Highlight
 // but keeps its ranges, so switching it back on costs nothing. A topic without ranges is not
 // registered: the page's own scripts can read the registry, and an empty entry would tell them the

@@ -78,6 +78,11 @@ export const AliasRuleSchema = v.strictObject({
   near: v.optional(v.array(Text)),
   /** Never counts when one of these words occurs in the same block (whole word, any case). */
   notNear: v.optional(v.array(Text)),
+  /**
+   * A word of everyday news ("tariffs", "sanctions", "supply chains"): highlighted only on a page
+   * about the beat (src/matcher/beat.ts), wherever the entry itself is core.
+   */
+  generic: v.optional(v.boolean()),
 });
 
 /** A plain string is an alias that matches in any case, anywhere. */
@@ -96,10 +101,22 @@ export const EntryKindSchema = v.picklist([
   'publication',
 ]);
 
+/**
+ * core: exists mainly in this beat (Huawei, the Entity List), highlighted wherever it is named.
+ * broad: everywhere in the news (Trump, Apple, Taiwan), highlighted only on a page about the beat.
+ */
+export const EntryScopeSchema = v.picklist(['core', 'broad']);
+
+/** Whose policy an entry is: the same words naming another country's policy do not count. */
+export const PolicyOwnerSchema = v.picklist(['us', 'china']);
+
 export const EntrySchema = v.strictObject({
   id: Id,
   name: Text,
   kind: EntryKindSchema,
+  /** Absent means core; digest.json states it for every entry. */
+  scope: v.optional(EntryScopeSchema),
+  policyOf: v.optional(PolicyOwnerSchema),
   /** Primary topic first. */
   topics: v.pipe(v.array(Id), v.minLength(1, 'needs at least one topic')),
   aliases: v.pipe(v.array(AliasSchema), v.minLength(1, 'needs at least one alias')),
@@ -182,6 +199,8 @@ export type Evidence = v.InferOutput<typeof EvidenceSchema>;
 export type Fact = v.InferOutput<typeof FactSchema>;
 export type FactLabel = v.InferOutput<typeof FactLabelSchema>;
 export type Quote = v.InferOutput<typeof QuoteSchema>;
+export type EntryScope = v.InferOutput<typeof EntryScopeSchema>;
+export type PolicyOwner = v.InferOutput<typeof PolicyOwnerSchema>;
 export type Alias = v.InferOutput<typeof AliasSchema>;
 export type AliasRule = v.InferOutput<typeof AliasRuleSchema>;
 export type Entry = v.InferOutput<typeof EntrySchema>;

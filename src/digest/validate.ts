@@ -255,7 +255,29 @@ function clashesWithEarlier(earlier: readonly AliasInfo[], b: AliasInfo): string
   return problems;
 }
 
+/**
+ * The matching-rule fields of issue 11: `generic` only means something on a core entry (a broad
+ * one is gated as a whole), and `policyOf` only on a policy.
+ */
+function checkScopeRules(digest: Digest, errors: string[]): void {
+  digest.entries.forEach((entry, ei) => {
+    const where = itemLabel('entries', ei, entry.id);
+    if (entry.policyOf !== undefined && entry.kind !== 'policy') {
+      errors.push(`${where}.policyOf: only a policy has an owner; this entry is a ${entry.kind}`);
+    }
+    if (entry.scope !== 'broad') return;
+    entry.aliases.forEach((alias, ai) => {
+      if (typeof alias === 'object' && alias.generic !== undefined) {
+        errors.push(
+          `${where}.aliases[${ai}].generic: alias ${JSON.stringify(alias.text)} is on a broad entry, which is gated as a whole; remove generic`,
+        );
+      }
+    });
+  });
+}
+
 function checkAliases(digest: Digest, errors: string[]): void {
+  checkScopeRules(digest, errors);
   const all: AliasInfo[] = [];
   digest.entries.forEach((entry, ei) => {
     const where = itemLabel('entries', ei, entry.id);

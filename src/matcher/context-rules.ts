@@ -65,11 +65,15 @@ export function compileContextRule(rule: AliasRule, where: () => string): Contex
   return near === null && notNear === null && !afterEntry ? null : { near, notNear, afterEntry };
 }
 
-/** Whether the block's words allow the alias (near / notNear); afterEntry is the caller's, as it depends on scan order. */
-export function wordsAllow(rule: ContextRule, text: string): boolean {
+/**
+ * Whether the block's words allow the alias (near / notNear); afterEntry is the caller's, as it
+ * depends on scan order. Once the page has named the entry (`entrySeen`), a later block need not
+ * repeat the near words: "H20" alone after a paragraph about Nvidia's H20 chip is the chip.
+ */
+export function wordsAllow(rule: ContextRule, text: string, entrySeen: boolean): boolean {
   const { near, notNear } = rule;
   return (
-    (near === null || near.some((word) => containsWord(text, word))) &&
+    (near === null || entrySeen || near.some((word) => containsWord(text, word))) &&
     !notNear?.some((word) => containsWord(text, word))
   );
 }

@@ -2,16 +2,27 @@
 // The term matcher: every alias of every entry compiled once into one automaton, then one pass
 // per block of text. The scan loop does a class-table lookup and a transition per code unit and
 // allocates nothing until a candidate survives its boundary and case checks.
-import type { Alias, AliasRule } from '../digest/schema';
+import type { Alias, AliasRule, EntryScope, PolicyOwner } from '../digest/schema';
+import { addAbbreviationMatches, learnAbbreviations, type PageAbbreviation } from './abbreviations';
 import { type Automaton, buildAutomatonSteps, runToEnd } from './automaton';
 import { edgeCodePoints, joinsAfter, joinsBefore, joinsWords } from './boundaries';
 import { buildClassTable, type ClassTable, IGNORE, termSymbols } from './char-classes';
 import { type ContextRule, compileContextRule, wordsAllow } from './context-rules';
+import { bridgeInterruptions, crossesCut } from './interruptions';
+import { insideLongerName } from './longer-name';
 import { normaliseTerm, quote, readsExactly, termStart } from './normalise';
+import { ownedByOther } from './policy-owner';
+import { isFullName, titleStart } from './titles';
 
 export interface MatcherEntry {
   id: string;
   aliases: readonly Alias[];
+  /** Absent means core (see beat.ts). */
+  scope?: EntryScope;
+  /** Whose policy the entry is; the same words naming another country's policy do not count. */
+  policyOf?: PolicyOwner;
+  /** The digest's kind: places inside institutions' names are read by stricter rules (longer-name.ts). */
+  kind?: string;
 }
 
 export interface Match {
@@ -20,15 +31,21 @@ export interface Match {
   entryId: string;
   /** index into entry.aliases */
   alias: number;
+  /** A broad entry or a generic alias: highlighted only on a page about the beat (beat.ts). */
+  gated: boolean;
 }
 
 /** Page-level state for context rules; one per page scan, reset on a fresh pass. */
 export interface PageContext {
   seen: Set<string>;
+  /** Short forms the page defined for an entry ("… University (NTU)"), see abbreviations.ts. */
+  abbreviations: Map<string, PageAbbreviation>;
+  /** The abbreviations as one regex, built on first use after a change. */
+  abbreviationPattern: RegExp | null;
 }
 
 export function createPageContext(): PageContext {
-  return { seen: new Set() };
+  return { seen: new Set(), abbreviations: new Map(), abbreviationPattern: null };
 }
 
 export interface Matcher {
@@ -41,6 +58,9 @@ export interface Matcher {
   /**
    * findMatches in steps of `chunk` characters, yielding after a step whenever `shouldYield()` says
    * so: one huge block of text (a 10 MB text node) cannot hold the thread for longer than a step.
+   * The rules that read the text around a term (longer names, whose policy, interrupted names,
+   * defined abbreviations) are left out: their regexes would run over the whole block in one task.
+   * What is left is the scanner with the aliases' own rules.
    */
   findMatchesSliced(
     text: string,
@@ -78,6 +98,11 @@ interface CompiledAliases {
   /** The normalised text for case-sensitive aliases, null for the others. */
   exactTexts: (string | null)[];
   rules: (ContextRule | null)[];
+  gated: boolean[];
+  owners: (PolicyOwner | null)[];
+  places: boolean[];
+  /** Whether a match lets the entry's afterEntry aliases (a surname alone) count from then on. */
+  anchors: boolean[];
 }
 
 function compileAliases(entries: readonly MatcherEntry[]): { aliases: CompiledAliases; terms: string[] } {
@@ -88,6 +113,10 @@ function compileAliases(entries: readonly MatcherEntry[]): { aliases: CompiledAl
     boundaries: [],
     exactTexts: [],
     rules: [],
+    gated: [],
+    owners: [],
+    places: [],
+    anchors: [],
   };
   const terms: string[] = [];
   for (const entry of entries) {
@@ -111,6 +140,10 @@ function addAlias(aliases: CompiledAliases, terms: string[], entry: MatcherEntry
   aliases.boundaries.push((joinsWords(first) ? BOUNDARY_BEFORE : 0) | (joinsWords(last) ? BOUNDARY_AFTER : 0));
   aliases.exactTexts.push(rule.caseSensitive === true ? term : null);
   aliases.rules.push(compileContextRule(rule, where));
+  aliases.gated.push(entry.scope === 'broad' || rule.generic === true);
+  aliases.owners.push(entry.policyOf ?? null);
+  aliases.places.push(entry.kind === 'place');
+  aliases.anchors.push(rule.afterEntry !== true && (entry.kind !== 'person' || isFullName(rule.text)));
   terms.push(term);
 }
 
@@ -138,7 +171,7 @@ export function* compileMatcherSteps(
 function matcherOver(aliases: CompiledAliases, table: ClassTable, automaton: Automaton): Matcher {
   const { classes } = table;
   const { next, stride, firstReportingState, reportStart, reports } = automaton;
-  const { entryIds, indexInEntry, lengths, boundaries, exactTexts, rules } = aliases;
+  const { entryIds, indexInEntry, lengths, boundaries, exactTexts, rules, gated, owners, places, anchors } = aliases;
 
   /** Where alias `alias`, ending with text[last], starts, or -1 when its boundaries or case reject it there. */
   function candidateStart(text: string, last: number, alias: number): number {
@@ -165,34 +198,113 @@ function matcherOver(aliases: CompiledAliases, table: ClassTable, automaton: Aut
     return found;
   }
 
-  /** The alias's context rule, if any, holds here: its entry seen before (afterEntry), its words present or absent. */
-  function contextAllows(alias: number, text: string, page: PageContext, wordVerdicts: Map<number, boolean>): boolean {
+  /** Where the candidates of the block being selected start: "Trump-Xi" pairs two names. */
+  let termStarts: ReadonlySet<number> = new Set();
+
+  /**
+   * Where the candidate's match starts by its alias's own rules (before it when a title is
+   * attached), or -1 when they reject it: afterEntry, near / notNear.
+   */
+  function ruleStart(c: Candidate, text: string, page: PageContext, verdicts: Map<number, boolean>): number {
+    const { alias } = c;
     const rule = rules[alias]!;
-    if (rule === null) return true;
-    if (rule.afterEntry && !page.seen.has(entryIds[alias]!)) return false;
-    let allowed = wordVerdicts.get(alias);
+    if (rule === null) return c.start;
+    const seen = page.seen.has(entryIds[alias]!);
+    const start = rule.afterEntry && !seen ? titleStart(text, c.start) : c.start;
+    if (start < 0) return -1;
+    return wordsAllowCached(alias, rule, text, seen, verdicts) ? start : -1;
+  }
+
+  /** wordsAllow, cached per block while the entry is unseen; once seen, the near words no longer matter. */
+  function wordsAllowCached(
+    alias: number,
+    rule: ContextRule,
+    text: string,
+    seen: boolean,
+    verdicts: Map<number, boolean>,
+  ): boolean {
+    if (seen) return wordsAllow(rule, text, true);
+    let allowed = verdicts.get(alias);
     if (allowed === undefined) {
-      allowed = wordsAllow(rule, text);
-      wordVerdicts.set(alias, allowed);
+      allowed = wordsAllow(rule, text, false);
+      verdicts.set(alias, allowed);
     }
     return allowed;
   }
 
-  /** Leftmost, then longest, never overlapping; context rules are applied in text order. */
-  function select(candidates: Candidate[], text: string, page: PageContext): readonly Match[] {
+  /** Whether the words around the candidate say it is not the entry: a longer name, another country's policy. */
+  function nameRulesReject(c: Candidate, text: string): boolean {
+    const { alias } = c;
+    if (insideLongerName(text, c.start, c.end, places[alias]!, termStarts)) return true;
+    const owner = owners[alias]!;
+    return owner !== null && ownedByOther(text, c.start, c.end, owner);
+  }
+
+  /** Where the candidate's match starts, or -1 when a rule rejects it. */
+  function acceptedStart(
+    c: Candidate,
+    text: string,
+    page: PageContext,
+    verdicts: Map<number, boolean>,
+    nameRules: boolean,
+  ): number {
+    const start = ruleStart(c, text, page, verdicts);
+    return start >= 0 && nameRules && nameRulesReject(c, text) ? -1 : start;
+  }
+
+  /**
+   * Leftmost, then longest, never overlapping; rules are applied in text order. `nameRules`: the
+   * rules that read the words around a term (longer names, whose policy); off for huge blocks.
+   */
+  function select(candidates: Candidate[], text: string, page: PageContext, nameRules: boolean): readonly Match[] {
     candidates.sort((a, b) => a.start - b.start || b.end - a.end || a.alias - b.alias);
     const matches: Match[] = [];
-    const wordVerdicts = new Map<number, boolean>();
+    const verdicts = new Map<number, boolean>();
+    termStarts = new Set(candidates.map((c) => c.start));
     let lastEnd = 0;
-    for (const { start, end, alias } of candidates) {
-      if (start < lastEnd) continue;
-      const entryId = entryIds[alias]!;
-      if (!contextAllows(alias, text, page, wordVerdicts)) continue;
-      matches.push({ start, end, entryId, alias: indexInEntry[alias]! });
-      page.seen.add(entryId);
-      lastEnd = end;
+    for (const c of candidates) {
+      if (c.start < lastEnd) continue;
+      const start = acceptedStart(c, text, page, verdicts, nameRules);
+      if (start < 0) continue;
+      const entryId = entryIds[c.alias]!;
+      matches.push({
+        start: Math.max(start, lastEnd),
+        end: c.end,
+        entryId,
+        alias: indexInEntry[c.alias]!,
+        gated: gated[c.alias]!,
+      });
+      if (anchors[c.alias]!) page.seen.add(entryId);
+      lastEnd = c.end;
     }
     return matches.length === 0 ? NO_MATCHES : matches;
+  }
+
+  function scan(text: string, page: PageContext): readonly Match[] {
+    const cursor: ScanCursor = { state: 0, found: null };
+    advance(text, 0, text.length, cursor);
+    return cursor.found === null ? NO_MATCHES : select(cursor.found, text, page, true);
+  }
+
+  /**
+   * The page-level rules around one block's matches: names interrupted by quote marks or a
+   * parenthesised abbreviation (interruptions.ts), then the short forms the page defines
+   * (abbreviations.ts).
+   */
+  function withPageRules(text: string, page: PageContext, direct: readonly Match[]): readonly Match[] {
+    let matches = direct;
+    const bridged = bridgeInterruptions(text);
+    if (bridged !== null) {
+      const across = scan(bridged.text, page)
+        .filter((m) => crossesCut(bridged, m.start, m.end))
+        .map((m) => ({ ...m, start: bridged.toBlock[m.start]!, end: bridged.toBlock[m.end - 1]! + 1 }));
+      if (across.length > 0) {
+        const kept = matches.filter((m) => !across.some((a) => a.start < m.end && m.start < a.end));
+        matches = [...kept, ...across].sort((a, b) => a.start - b.start);
+      }
+    }
+    learnAbbreviations(text, matches, page);
+    return addAbbreviationMatches(text, matches, page);
   }
 
   /** Runs the automaton over text[from, to), carrying its state in `cursor`. */
@@ -211,9 +323,7 @@ function matcherOver(aliases: CompiledAliases, table: ClassTable, automaton: Aut
 
   return {
     findMatches(text, page) {
-      const cursor: ScanCursor = { state: 0, found: null };
-      advance(text, 0, text.length, cursor);
-      return cursor.found === null ? NO_MATCHES : select(cursor.found, text, page);
+      return withPageRules(text, page, scan(text, page));
     },
     *findMatchesSliced(text, page, chunk, shouldYield) {
       const cursor: ScanCursor = { state: 0, found: null };
@@ -221,7 +331,7 @@ function matcherOver(aliases: CompiledAliases, table: ClassTable, automaton: Aut
         advance(text, from, Math.min(text.length, from + chunk), cursor);
         if (shouldYield()) yield;
       }
-      return cursor.found === null ? NO_MATCHES : select(cursor.found, text, page);
+      return cursor.found === null ? NO_MATCHES : select(cursor.found, text, page, false);
     },
   };
 }

@@ -1,5 +1,5 @@
 // Which entry a short piece of text names, e.g. a selection the reader wants looked up. Pure.
-import type { Matcher, MatcherEntry } from './index';
+import { createPageContext, type Matcher, type MatcherEntry } from './index';
 import { foldCodeUnit, normaliseTerm } from './normalise';
 
 function key(text: string): string {
@@ -20,5 +20,5 @@ export function entryNamedBy(text: string, entries: readonly MatcherEntry[], mat
     if (entry.aliases.some((a) => key(typeof a === 'string' ? a : a.text) === wanted)) return entry.id;
   }
   const seen = new Set(entries.map((e) => e.id));
-  return matcher.findMatches(text, { seen })[0]?.entryId;
+  return matcher.findMatches(text, { ...createPageContext(), seen })[0]?.entryId;
 }

@@ -46,7 +46,19 @@ export const MESSAGES = {
   'get-summary': {
     receiver: 'content',
     request: v.object({}),
-    response: v.object({ entries: SummaryEntries, total: Count, state: v.picklist(PAGE_STATES) }),
+    response: v.object({
+      entries: SummaryEntries,
+      total: Count,
+      state: v.picklist(PAGE_STATES),
+      /** The page is not about the beat (src/matcher/beat.ts), and this many terms are held back. */
+      offBeat: v.optional(v.object({ hidden: Count, showAll: v.boolean() })),
+    }),
+  },
+  /** Popup → content: show (or hold back again) the terms a page off the beat keeps hidden, on this page only. */
+  'show-all': {
+    receiver: 'content',
+    request: v.object({ on: v.boolean() }),
+    response: v.object({ ok: v.boolean() }),
   },
   /** Popup → content: scroll to the first mention of an entry. */
   'jump-to': {

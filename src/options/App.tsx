@@ -102,6 +102,18 @@ export function App(props: OptionsProps) {
         </div>
 
         <div class="tw-field">
+          <Switch
+            label={t('options_tapOpensCard')}
+            checked={settings.tapOpensCardInLinks}
+            describedBy="tw-tap-hint"
+            onChange={(tapOpensCardInLinks) => props.onSave({ tapOpensCardInLinks })}
+          />
+          <p id="tw-tap-hint" class="tw-hint tw-switch-hint">
+            {t('options_tapOpensCardHint')}
+          </p>
+        </div>
+
+        <div class="tw-field">
           <label for="tw-hover-delay" class="tw-label-text">
             {t('options_hoverDelay')}
           </label>

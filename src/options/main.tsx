@@ -122,6 +122,8 @@ darkScheme.addEventListener('change', draw);
 // Leaving the page mid-drag still saves where the slider stopped.
 addEventListener('pagehide', flushHoverDelay);
 
-shortcuts = (await browser.commands.getAll().catch(() => [])).map(({ name = '', shortcut }) => ({ name, shortcut }));
+// Firefox for Android has no keyboard commands: the list is then empty, not an error.
+const commands = (browser as { commands?: typeof browser.commands }).commands;
+shortcuts = ((await commands?.getAll().catch(() => [])) ?? []).map(({ name = '', shortcut }) => ({ name, shortcut }));
 settings = await loadSettings();
 draw();

@@ -4,6 +4,7 @@ import { PopupTopicSwitches } from '../ui/PopupTopicSwitches';
 import { Switch } from '../ui/Switch';
 import type { Translate } from '../ui/translate';
 import { FoundEntries } from './FoundEntries';
+import { OffBeatNotice } from './OffBeatNotice';
 import type { PageStatus } from './page-status';
 import { SiteSection } from './SiteSection';
 import { UnsaidList } from './UnsaidList';
@@ -22,6 +23,8 @@ export interface PopupProps {
   onSetEnabled: (enabled: boolean) => void;
   onSetDisabledTopics: (disabledTopics: string[]) => void;
   onJumpTo: (entryId: string) => void;
+  /** Shows (true) or holds back again (false) the terms of a page off the beat. */
+  onShowAll: (on: boolean) => void;
   onReload: () => void;
   onPauseSite: () => void;
   onResumeSite: () => void;
@@ -59,6 +62,7 @@ export function App(props: PopupProps) {
           onJumpTo={props.onJumpTo}
           onReload={props.onReload}
         />
+        {status.offBeat ? <OffBeatNotice t={t} offBeat={status.offBeat} onShowAll={props.onShowAll} /> : null}
       </section>
 
       {unsaid.length > 0 ? (

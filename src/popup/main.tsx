@@ -107,6 +107,12 @@ function draw(): void {
           .then(({ ok }) => ok && closePopup())
           .catch((error: unknown) => console.debug('[TechWar Lens] jump failed', error));
       }}
+      onShowAll={(on) => {
+        if (tabId === undefined) return;
+        sendToTab(tabId, 'show-all', { on }, { frameId: 0 })
+          .then(() => readSummary())
+          .catch((error: unknown) => console.debug('[TechWar Lens] show-all failed', error));
+      }}
       onReload={() => {
         if (tabId !== undefined) void browser.tabs.reload(tabId).then(closePopup, () => undefined);
       }}

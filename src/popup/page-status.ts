@@ -9,10 +9,17 @@ export interface EntryCount {
   count: number;
 }
 
+/** The page is off the beat: how many terms it holds back, and whether the reader showed them anyway. */
+export interface OffBeat {
+  hidden: number;
+  showAll: boolean;
+}
+
 export interface PageSummary {
   entries: readonly EntryCount[];
   total: number;
   state: PageState;
+  offBeat?: OffBeat;
 }
 
 /** The content script's answer: undefined while asking, 'unavailable' when nothing answered. */
@@ -34,6 +41,7 @@ export interface PageStatus {
   /** Undefined on browser pages, and when the tab's URL is hidden from us. */
   site?: SiteInfo;
   entries: readonly EntryCount[];
+  offBeat?: OffBeat;
 }
 
 export interface PageInput {
@@ -69,5 +77,6 @@ export function describePage({ url, summary, settings, curatedPatterns, granted 
   }
   if (summary.state === 'disabled') return status('off');
   if (summary.state === 'paused') return status('paused');
-  return summary.entries.length > 0 ? status('found', summary.entries) : status('no-terms');
+  const shown = summary.entries.length > 0 ? status('found', summary.entries) : status('no-terms');
+  return summary.offBeat ? { ...shown, offBeat: summary.offBeat } : shown;
 }

@@ -37,6 +37,11 @@ export const DEFAULT_SETTINGS = deepFreeze({
   highlightStyle: 'both' as HighlightStyle,
   /** Highlight only the first mention of each entry on a page. */
   firstMentionOnly: false,
+  /**
+   * On a touch screen, a tap on a term inside a link opens the term's card instead of the link.
+   * Off by default: a link should do what the page made it for; a long press opens the card.
+   */
+  tapOpensCardInLinks: false,
   /** Lower-case hostnames; a paused host pauses its subdomains too. */
   pausedSites: [] as readonly string[],
   /** Origins (`https://example.com`) the user enabled outside the curated list. */

@@ -100,6 +100,7 @@ const fieldParsers: { readonly [K in SettingsKey]: FieldParser<K> } = {
   ),
   highlightStyle: schemaParser(v.picklist(HIGHLIGHT_STYLES)),
   firstMentionOnly: schemaParser(v.boolean()),
+  tapOpensCardInLinks: schemaParser(v.boolean()),
   pausedSites: listParser(siteHostname, MAX_PAUSED_SITES),
   enabledSites: listParser(siteOrigin, MAX_ENABLED_SITES),
 };

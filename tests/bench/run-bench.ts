@@ -1,4 +1,4 @@
-// `npm run bench`: the profile build in real Chromium against DESIGN.md's budgets. Every figure is
+// `npm run bench`: the profile build in real Chromium against the budgets in ARCHITECTURE.md. Every figure is
 // a ratio or a bound measured in this run, on this machine: our scan against a bare TreeWalker pass
 // over the same page, and against mark.js marking the same alias list.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -373,7 +373,7 @@ console.log(`Cold pass, 1 MB: ${profile1MB?.extensionMs} ms of samples in the ex
 console.table(profile1MB?.top ?? []);
 console.log('Hostile pages: extension tasks over 16 ms (trace)');
 console.table(hostile.map(({ tasks, ...figures }) => figures));
-console.log('Budgets (DESIGN.md)');
+console.log('Budgets (ARCHITECTURE.md)');
 console.table(checks.map((c) => ({ ...c, ok: c.ok ? 'pass' : 'FAIL' })));
 writeFileSync(
   resolve(REPO, 'bench-results.json'),

@@ -38,16 +38,16 @@ function plantedTerms(page: Page): Promise<number> {
 }
 
 describe.each([
-  { name: 'big-text-node', what: 'a single 10 MB text node', passTimeout: 30_000 },
-  { name: 'many-nodes', what: '200,000 nodes', passTimeout: 30_000 },
-  { name: 'deep-nesting', what: 'nesting 5,000 levels deep', passTimeout: 30_000 },
-])('$what', { timeout: 120_000 }, ({ name, passTimeout }) => {
+  { name: 'big-text-node', what: 'a single 10 MB text node', passTimeout: 60_000 },
+  { name: 'many-nodes', what: '200,000 nodes', passTimeout: 60_000 },
+  { name: 'deep-nesting', what: 'nesting 5,000 levels deep', passTimeout: 60_000 },
+])('$what', { timeout: 180_000 }, ({ name, passTimeout }) => {
   let h: HostilePage;
 
   beforeAll(async () => {
     h = await openHostile(ext, name, {}, passTimeout);
     console.log(`[hostile-load] ${name}: pass after ${h.settleMs} ms`);
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     await h?.page.close();

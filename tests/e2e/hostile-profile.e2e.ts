@@ -186,8 +186,8 @@ describe('heavy passes are split into slices', () => {
     maxBetweenChecks: Record<keyof typeof MOST_BETWEEN_CHECKS, number>;
   }
 
-  it.each(['big-text-node', 'many-nodes', 'deep-nesting'])('%s', { timeout: 60_000 }, async (name) => {
-    const h = await openHostile(ext, name, {}, 30_000);
+  it.each(['big-text-node', 'many-nodes', 'deep-nesting'])('%s', { timeout: 180_000 }, async (name) => {
+    const h = await openHostile(ext, name, {}, 60_000);
     const scans = await h.page.evaluate(() =>
       performance
         .getEntriesByName('techwar:scan')

@@ -41,8 +41,11 @@ const NEWS_HOST = 'www.restofworld.org';
 const BASE_HOST = 'example.org';
 const PAGE_TIMEOUT_MS = 30_000;
 const PASS_TIMEOUT_MS = 15_000;
-/** Names the digest matches as INDEX.tsv counts them (case-sensitive, whole word). */
-const DIGEST_NAMES = ['Trump', 'Huawei', 'Nvidia', 'Taiwan'];
+/**
+ * Core names the digest matches as INDEX.tsv counts them (case-sensitive, whole word). Broad names
+ * (Trump, Nvidia, Taiwan) are held back on pages off the beat, and none of these pages is on it.
+ */
+const DIGEST_NAMES = ['Huawei'];
 
 const urlOf = (host: string, name: string) => `https://${host}/realpages/${name}`;
 
@@ -180,7 +183,7 @@ describe.skipIf(!PAGES)('real news pages', () => {
 
     expect(errors, 'errors from the extension').toEqual([]);
     expect(verdict.unexplained, 'DOM changes no load without the extension shows').toEqual([]);
-    // The extension still does its job: a page naming a digest entry gets at least one highlight.
+    // The extension still does its job: a page naming a core digest entry gets at least one highlight.
     const names = DIGEST_NAMES.filter((n) => new RegExp(`\\b${n}=`).test(p.topicHits));
     if (names.length > 0) expect(highlights, `highlights on a page naming ${names.join(', ')}`).toBeGreaterThan(0);
   });

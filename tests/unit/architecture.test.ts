@@ -1,5 +1,5 @@
-// The layering rules for runtime imports are checked by dependency-cruiser (.dependency-cruiser.cjs,
-// `npm run lint:deps`). It reads the code after babel has erased the types, so this test keeps the
+// The layering rules of ARCHITECTURE.md for runtime imports are checked by dependency-cruiser
+// (.dependency-cruiser.cjs, `npm run lint:deps`). It reads the code after babel has erased the types, so this test keeps the
 // same folder rules for type-only imports (`import type`, `import { type X }`).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';

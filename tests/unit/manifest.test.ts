@@ -54,6 +54,7 @@ interface ManifestShape {
   background?: { service_worker?: string; scripts?: string[] };
   browser_specific_settings?: {
     gecko?: { id?: string; strict_min_version?: string; data_collection_permissions?: unknown };
+    gecko_android?: { strict_min_version?: string };
   };
 }
 
@@ -120,6 +121,8 @@ function expectFirefoxReady(manifest: ManifestShape): void {
   // 142 is the first version that knows data_collection_permissions on Android too.
   expect(Number.parseInt(gecko?.strict_min_version ?? '0', 10)).toBeGreaterThanOrEqual(142);
   expect(gecko?.data_collection_permissions).toEqual({ required: ['none'] });
+  // Firefox for Android is declared, from the version that knows data_collection_permissions.
+  expect(manifest.browser_specific_settings?.gecko_android).toEqual({ strict_min_version: '142.0' });
 }
 
 describe('Firefox variant', () => {

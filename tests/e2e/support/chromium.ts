@@ -27,6 +27,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** A visible window (needs a display); headless otherwise. */
   headed?: boolean;
+  /** A phone: touch input and mobile emulation (meta viewport, no hover). */
+  phone?: boolean;
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
@@ -37,6 +39,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     headless: false,
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.headed ? null : (options.viewport ?? { width: 1200, height: 900 }),
+    ...(options.phone ? { hasTouch: true, isMobile: true, deviceScaleFactor: 2 } : {}),
     args: [
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,

@@ -28,19 +28,22 @@ export interface RealPage {
 
 /** The pages listed in INDEX.tsv, or undefined when ../shared/realpages is not on this machine. */
 export function listRealPages(): RealPage[] | undefined {
-  const index = resolve(REALPAGES_DIR, 'INDEX.tsv');
-  if (!existsSync(index)) return undefined;
-  const [header, ...rows] = readFileSync(index, 'utf8').trim().split('\n');
+  const rows = readTsv(resolve(REALPAGES_DIR, 'INDEX.tsv'));
+  return rows?.map((row) => ({
+    file: row.file ?? '',
+    name: (row.file ?? '').replace(/\.html$/, ''),
+    topicHits: row.topic_hits ?? '',
+  }));
+}
+
+/** The rows of a tab-separated file with a header, as column → value; undefined when the file is absent. */
+export function readTsv(file: string): Record<string, string>[] | undefined {
+  if (!existsSync(file)) return undefined;
+  const [header, ...lines] = readFileSync(file, 'utf8').trim().split('\n');
   const cols = (header ?? '').split('\t');
-  const col = (row: string[], name: string) => row[cols.indexOf(name)] ?? '';
-  return rows.map((line) => {
-    const row = line.split('\t');
-    const file = col(row, 'file');
-    return {
-      file,
-      name: file.replace(/\.html$/, ''),
-      topicHits: col(row, 'topic_hits'),
-    };
+  return lines.map((line) => {
+    const cells = line.split('\t');
+    return Object.fromEntries(cols.map((c, i) => [c, cells[i] ?? '']));
   });
 }
 
@@ -635,7 +638,9 @@ export async function openHostile(
   const page = await ext.context.newPage();
   await options.prepare?.(page);
   const report = await watchPage(ext, page);
-  await page.goto(url, { waitUntil: 'load' });
+  // The heavy fixtures build their DOM by script: on a busy machine loading alone can outlast
+  // Playwright's default 30 s, so the load shares the pass's allowance.
+  await page.goto(url, { waitUntil: 'load', timeout: passTimeout });
   const loadedAt = performance.now();
   const { total } = await waitForPass(ext.worker, url, seen, passTimeout);
   return { page, report, url, baseUrl, total, settleMs: Math.round(performance.now() - loadedAt) };

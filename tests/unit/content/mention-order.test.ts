@@ -6,9 +6,11 @@ import { HIT_CHECK_EVERY, MentionOrder, type MentionSink } from '../../../src/co
 interface Hit {
   entryId: string;
   name: string;
+  gated?: boolean;
 }
 
 const hit = (name: string, entryId: string): Hit => ({ name, entryId });
+const gatedHit = (name: string, entryId: string): Hit => ({ name, entryId, gated: true });
 const names = (hits: Iterable<Hit>) => [...hits].map((h) => h.name);
 
 /** A sink that keeps the names of the hits shown, as the page's highlights would. */
@@ -177,5 +179,71 @@ describe('MentionOrder.refreshSteps', () => {
     order.setBlock(2, [hit('c', 'x')], false);
     order.dropBlock(1);
     expect(order.summary()).toEqual({ entries: [{ id: 'x', count: 1 }], total: 1 });
+  });
+});
+
+// The beat rule (src/matcher/beat.ts): 2 distinct entries or 3 matches among the ungated hits.
+describe('MentionOrder gate', () => {
+  it('holds gated hits back off the beat, counting them apart, and shows them once the page is on it', () => {
+    const { sink, order } = setup();
+    const t = gatedHit('t1', 'trump');
+    order.setBlock(1, [hit('h1', 'huawei'), t], false);
+    order.refresh();
+    expect([...sink.shown]).toEqual(['h1']);
+    expect(order.isShown(t)).toBe(false);
+    expect(order.beat()).toEqual({ onBeat: false, hidden: 1, showAll: false });
+    expect(order.summary()).toEqual({ entries: [{ id: 'huawei', count: 1 }], total: 1 });
+
+    order.setBlock(2, [hit('n1', 'nvidia')], false);
+    order.refresh();
+    expect([...sink.shown].sort()).toEqual(['h1', 'n1', 't1']);
+    expect(order.isShown(t)).toBe(true);
+    expect(order.beat()).toEqual({ onBeat: true, hidden: 0, showAll: false });
+    expect(order.summary().total).toBe(3);
+    expect(order.summary().entries).toContainEqual({ id: 'trump', count: 1 });
+  });
+
+  it('closes the gate again when the page drops off the beat', () => {
+    const { sink, order } = setup();
+    order.setBlock(1, [hit('h1', 'huawei'), gatedHit('t1', 'trump')], false);
+    order.setBlock(2, [hit('n1', 'nvidia')], false);
+    order.refresh();
+    order.dropBlock(2);
+    order.refresh();
+    expect([...sink.shown]).toEqual(['h1']);
+    expect(order.beat()).toEqual({ onBeat: false, hidden: 1, showAll: false });
+  });
+
+  it('show-all opens the gate for this page and closing it hides the gated hits again', () => {
+    const { sink, order } = setup();
+    order.setBlock(1, [gatedHit('t1', 'trump'), gatedHit('a1', 'apple')], false);
+    order.refresh();
+    expect([...sink.shown]).toEqual([]);
+    order.setShowAll(true);
+    expect([...sink.shown].sort()).toEqual(['a1', 't1']);
+    expect(order.beat()).toEqual({ onBeat: false, hidden: 0, showAll: true });
+    expect(order.summary().total).toBe(2);
+    order.setShowAll(false);
+    expect([...sink.shown]).toEqual([]);
+    expect(order.beat().hidden).toBe(2);
+  });
+
+  it('with first-mention-only, a gated hit off the beat is not the first mention; the next visible one is', () => {
+    const { sink, order } = setup();
+    order.setShowAll(true);
+    order.setBlock(1, [gatedHit('g1', 'tariffs'), hit('x1', 'tariffs')], false);
+    order.setFirstMentionOnly(true);
+    expect([...sink.shown]).toEqual(['g1']);
+    order.setShowAll(false);
+    expect([...sink.shown]).toEqual(['x1']);
+  });
+
+  it('clear forgets the gate, the beat and show-all', () => {
+    const { order } = setup();
+    order.setBlock(1, [gatedHit('t1', 'trump')], false);
+    order.setShowAll(true);
+    order.clear();
+    expect(order.beat()).toEqual({ onBeat: false, hidden: 0, showAll: false });
+    expect(order.summary()).toEqual({ entries: [], total: 0 });
   });
 });

@@ -202,6 +202,44 @@ describe('validateDigest', () => {
       expect(validateDigest(d)).toMatchObject({ ok: true });
     });
 
+    it('a scope, policy owner or generic flag of the wrong type names the entry and field', () => {
+      const errors = errorsOf((d) => {
+        d.entries[0].scope = 'wide';
+        d.entries[1].policyOf = 'eu';
+        d.entries[0].aliases.push({ text: 'Alpha Group', generic: 'yes' });
+      });
+      expect(errors).toEqual([
+        expect.stringMatching(/^entries\[0\] \(id "alpha"\)\.scope: /),
+        expect.stringMatching(/^entries\[0\] \(id "alpha"\)\.aliases\[2\]/),
+        expect.stringMatching(/^entries\[1\] \(id "beta"\)\.policyOf: /),
+      ]);
+    });
+
+    it('a policy owner on an entry that is not a policy', () => {
+      const errors = errorsOf((d) => {
+        d.entries[0].policyOf = 'us';
+      });
+      expect(errors).toEqual(['entries[0] (id "alpha").policyOf: only a policy has an owner; this entry is a company']);
+    });
+
+    it('a generic alias on a broad entry', () => {
+      const errors = errorsOf((d) => {
+        d.entries[0].scope = 'broad';
+        d.entries[0].aliases.push({ text: 'Alpha Group', generic: true });
+      });
+      expect(errors).toEqual([
+        'entries[0] (id "alpha").aliases[2].generic: alias "Alpha Group" is on a broad entry, which is gated as a whole; remove generic',
+      ]);
+    });
+
+    it('accepts scope, policyOf on a policy, and generic aliases on a core entry', () => {
+      const d = minimalDigest() as Loose;
+      d.entries[0].scope = 'core';
+      d.entries[0].aliases.push({ text: 'Alpha chips', generic: true });
+      d.entries[1].scope = 'broad';
+      expect(validateDigest(d)).toMatchObject({ ok: true });
+    });
+
     it('an entry whose every alias needs a previous match', () => {
       const errors = errorsOf((d) => {
         d.entries[1].aliases = [{ text: 'Beta', caseSensitive: true, afterEntry: true }];

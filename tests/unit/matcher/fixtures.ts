@@ -13,7 +13,7 @@ export const ENTRIES: readonly MatcherEntry[] = [
     ],
   },
   { id: 'huawei', aliases: ['Huawei', '华为'] },
-  { id: 'cloudmatrix', aliases: ['CloudMatrix 384'] },
+  { id: 'cloudmatrix', aliases: ['CloudMatrix 384', 'CloudMatrix'] },
   { id: 'xi-jinping', aliases: ['Xi Jinping', { text: 'Xi', caseSensitive: true, afterEntry: true }, '习近平'] },
   { id: 'jensen-huang', aliases: ['Jensen Huang', { text: 'Huang', afterEntry: true }] },
   {
@@ -37,4 +37,21 @@ export const ENTRIES: readonly MatcherEntry[] = [
   { id: 'sk-hynix', aliases: ['SK Hynix'] },
   { id: 'risc-v', aliases: [{ text: 'RISC-V', near: ['C++', 'open ISA'] }] },
   { id: 'ascend', aliases: [{ text: 'Ascend', near: ['Huawei chip', 'export', 'export control'] }] },
+];
+
+/** Entries for the accuracy rules (issue 11): scope, generic aliases, policy owners, places, titles. */
+export const ACCURACY_ENTRIES: readonly MatcherEntry[] = [
+  { id: 'ntu', kind: 'organisation', scope: 'broad', aliases: ['National Taiwan University'] },
+  { id: 'taiwan', kind: 'place', scope: 'broad', aliases: ['Taiwan', '台湾'] },
+  { id: 'guizhou', kind: 'place', scope: 'broad', aliases: ['Guizhou', '贵州'] },
+  { id: 'ai-plus', aliases: ['AI Plus', 'Artificial Intelligence Plus'] },
+  { id: 'export-controls', policyOf: 'us', aliases: ['export restrictions', 'export curbs', '出口管制'] },
+  {
+    id: 'trump',
+    kind: 'person',
+    scope: 'broad',
+    aliases: ['Donald Trump', { text: 'Trump', caseSensitive: true, afterEntry: true }, 'Trump administration'],
+  },
+  { id: 'tariffs', aliases: ['trade war', { text: 'tariffs', generic: true }] },
+  { id: 'domestic-chips', aliases: ['中国芯片'] },
 ];

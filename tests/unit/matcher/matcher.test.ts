@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, createPageContext, type Match } from '../../../src/matcher';
-import { ENTRIES } from './fixtures';
+import { ACCURACY_ENTRIES, ENTRIES } from './fixtures';
 
-const matcher = compileMatcher(ENTRIES);
+const matcher = compileMatcher([...ENTRIES, ...ACCURACY_ENTRIES]);
 
 /** [start, end, entryId, index into entry.aliases] */
 type Expected = readonly [number, number, string, number];
@@ -229,12 +229,118 @@ const cases: readonly Case[] = [
   },
 ];
 
+/** [start, end) of the `nth` occurrence of `surface` in `text`, with the entry and alias index. */
+function span(text: string, surface: string, entry: string, alias: number, nth = 0): Expected {
+  let at = text.indexOf(surface);
+  for (let i = 0; i < nth; i++) at = text.indexOf(surface, at + 1);
+  if (at < 0) throw new Error(`"${surface}" is not in "${text}"`);
+  return [at, at + surface.length, entry, alias];
+}
+
+/** One sentence we wrote per behaviour of the accuracy rules (issue 11), negatives included. */
+function accuracyCases(): Case[] {
+  const c = (name: string, text: string, expected: (string | number)[][], before?: string[]): Case => ({
+    name,
+    text,
+    before,
+    expected: expected.map(([surface, entry, alias, nth]) =>
+      span(text, surface as string, entry as string, alias as number, nth as number | undefined),
+    ),
+  });
+  return [
+    // 1. Names interrupted by quote marks or a parenthesised abbreviation: one highlight over the whole name.
+    c('name in single quotes', "Beijing put it on the 'Unreliable Entity' List.", [
+      ["Unreliable Entity' List", 'unreliable-entity-list', 0],
+    ]),
+    c('name in curly quotes', 'the “unreliable entity” list grew', [
+      ['unreliable entity” list', 'unreliable-entity-list', 0],
+    ]),
+    c('abbreviation inside a name', 'the Artificial Intelligence (AI) Plus plan', [
+      ['Artificial Intelligence (AI) Plus', 'ai-plus', 1],
+    ]),
+    c('a quoted sentence is not bridged', 'He said “the unreliable entity is gone, the list too” today', []),
+    c('an apostrophe is no quote mark', 'Huawei’s unreliable entity list', [
+      ['Huawei', 'huawei', 0],
+      ['unreliable entity list', 'unreliable-entity-list', 0],
+    ]),
+    // 2. Abbreviations the page defines.
+    c('Long Form (ABBR), then ABBR', 'Students at National Taiwan University (NTU) said NTU was ready.', [
+      ['National Taiwan University', 'ntu', 0],
+      ['NTU', 'ntu', 0],
+      ['NTU', 'ntu', 0, 1],
+    ]),
+    c('ABBR (Long Form) in full-width brackets', 'DS（DeepSeek）发布了新模型，DS 称', [
+      ['DS', 'deepseek', 0],
+      ['DeepSeek', 'deepseek', 0],
+      ['DS', 'deepseek', 0, 1],
+    ]),
+    c(
+      'a defined short form counts in later blocks',
+      'NTU students protested.',
+      [['NTU', 'ntu', 0]],
+      ['National Taiwan University (NTU) opened a lab.'],
+    ),
+    c('an undefined short form does not count', 'NTU students protested.', []),
+    c(
+      'an abbreviation defined for no entry does not count',
+      'The Semiconductor Industry Association (SIA) said SIA would',
+      [],
+    ),
+    // 4. Surname-only and title forms.
+    c('surname alone, no full name on the page', 'Trump said he would', []),
+    c('surname after the full name', 'Trump spoke.', [['Trump', 'trump', 1]], ['Donald Trump arrived.']),
+    c('title and surname count, the title inside the highlight', 'Mr Huang spoke to President Trump.', [
+      ['Mr Huang', 'jensen-huang', 1],
+      ['President Trump', 'trump', 1],
+    ]),
+    c('a basketball player called Huang', 'Guard Ryan Huang scored 20 points.', []),
+    c('a title form does not let the surname stand alone later', 'Trump said', [], ['President Trump spoke.']),
+    c('nor does "Trump administration"', 'Trump said', [], ['The Trump administration spoke.']),
+    c('two names joined by a hyphen', 'Donald Trump met Xi Jinping at the Trump-Xi talks', [
+      ['Donald Trump', 'trump', 0],
+      ['Xi Jinping', 'xi-jinping', 0],
+      ['Trump', 'trump', 1, 1],
+      ['Xi', 'xi-jinping', 1, 1],
+    ]),
+    // 5. A term inside a longer proper name.
+    c('a university of the same first words', 'National Taiwan University of Science and Technology', []),
+    c('a place inside a university', 'Southern Taiwan University of Science', []),
+    c('a place between capitalised words', 'published by the Global Taiwan Institute', []),
+    c('a newspaper named after a province', 'Guizhou Daily reported; 贵州日报报道', []),
+    c('a statute', 'under the Export Restrictions Reform Act of 2018', []),
+    c('a hyphenated product of the same family', 'CloudMatrix-Infer runs on it', []),
+    c('a model number after a hyphen is still the name', 'Huawei-R1 ships', [['Huawei', 'huawei', 0]]),
+    c('a chip word running on into a compound', '购买中国芯片制造设备；中国芯片崛起', [
+      ['中国芯片', 'domestic-chips', 0, 1],
+    ]),
+    c('the place itself still counts', 'Chips made in Taiwan are shipped; 台湾的芯片', [
+      ['Taiwan', 'taiwan', 0],
+      ['台湾', 'taiwan', 1],
+    ]),
+    // 6. Whose policy.
+    c("China's own export curbs", "China's new export curbs on gallium", []),
+    c('rare-earth export restrictions', 'a pause of rare-earth export restrictions', []),
+    c('export restrictions on rare earths', 'Beijing relaxed export restrictions on rare earths', []),
+    c('Chinese clause with rare earths', '商务部对稀土相关物项实施出口管制', []),
+    c('US export restrictions', "Beijing's answer to US export restrictions", [
+      ['export restrictions', 'export-controls', 0],
+    ]),
+    c('export curbs with no owner named', 'The export curbs hit Nvidia', [
+      ['export curbs', 'export-controls', 1],
+      ['Nvidia', 'nvidia', 0],
+    ]),
+    c('US export controls in Chinese', '美国对华出口管制', [['出口管制', 'export-controls', 2]]),
+    c('a countermeasure against the US is China’s', '中国对美出台出口管制措施', []),
+    c('the nearest owner wins', '中国对美方出口管制发起反击', [['出口管制', 'export-controls', 2]]),
+  ];
+}
+
 function summarise(matches: readonly Match[]): Expected[] {
   return matches.map((m) => [m.start, m.end, m.entryId, m.alias] as const);
 }
 
 describe('findMatches', () => {
-  it.each(cases)('$name', ({ text, expected, before = [] }) => {
+  it.each([...cases, ...accuracyCases()])('$name', ({ text, expected, before = [] }) => {
     const page = createPageContext();
     for (const block of before) matcher.findMatches(block, page);
     expect(summarise(matcher.findMatches(text, page))).toEqual(expected);

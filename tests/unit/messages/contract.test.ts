@@ -33,7 +33,9 @@ describe('MessageMap', () => {
     expectTypeOf<MessageTypeFor<'background'>>().toEqualTypeOf<
       'page-summary' | 'open-reader' | 'enable-site' | 'disable-site'
     >();
-    expectTypeOf<MessageTypeFor<'content'>>().toEqualTypeOf<'get-summary' | 'jump-to' | 'command' | 'lookup'>();
+    expectTypeOf<MessageTypeFor<'content'>>().toEqualTypeOf<
+      'get-summary' | 'jump-to' | 'command' | 'lookup' | 'show-all'
+    >();
   });
 });
 

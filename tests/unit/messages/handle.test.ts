@@ -45,6 +45,7 @@ describe('handleMessages', () => {
       'jump-to': async () => ({ ok: true }),
       command: async () => {},
       lookup: async ({ text }) => (text === 'Huawei' ? { found: true, entryId: 'huawei' } : { found: false }),
+      'show-all': async ({ on }) => ({ ok: on }),
     } satisfies HandlersFor<'content'>;
     handleMessages(content);
 

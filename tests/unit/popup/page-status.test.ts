@@ -35,6 +35,15 @@ describe('describePage', () => {
     expect(status.site?.hostname).toBe('www.reuters.com');
   });
 
+  it('passes on that the page is off the beat, with or without terms to list', () => {
+    const input = { url: ARTICLE, settings: DEFAULT_SETTINGS, curatedPatterns: CURATED, granted: false };
+    const offBeat = { hidden: 5, showAll: false };
+    const found = describePage({ ...input, summary: { ...active([{ id: 'huawei', count: 1 }]), offBeat } });
+    expect(found).toMatchObject({ view: 'found', offBeat });
+    expect(describePage({ ...input, summary: { ...active(), offBeat } })).toMatchObject({ view: 'no-terms', offBeat });
+    expect(describePage({ ...input, summary: active() }).offBeat).toBeUndefined();
+  });
+
   it('says why nothing is listed', () => {
     expect(view({ summary: undefined })).toBe('loading');
     expect(view({})).toBe('no-terms');

@@ -46,10 +46,18 @@ describe('settings migrations', () => {
   });
 
   it('maps the v0 "underline" style straight through and keeps v1 names found in an unversioned object', () => {
-    expect(parseSettings({ style: 'underline', firstMentionOnly: true, pausedSites: ['example.com'] })).toEqual({
+    expect(
+      parseSettings({
+        style: 'underline',
+        firstMentionOnly: true,
+        tapOpensCardInLinks: true,
+        pausedSites: ['example.com'],
+      }),
+    ).toEqual({
       ...DEFAULT_SETTINGS,
       highlightStyle: 'underline',
       firstMentionOnly: true,
+      tapOpensCardInLinks: true,
       pausedSites: ['example.com'],
     });
   });

@@ -18,6 +18,7 @@ const customised: Settings = {
   hoverDelayMs: 800,
   highlightStyle: 'underline',
   firstMentionOnly: true,
+  tapOpensCardInLinks: true,
   pausedSites: ['example.com', 'news.test'],
   enabledSites: ['https://example.org', 'http://localhost:8080'],
 };
@@ -38,6 +39,7 @@ describe('parseSettings', () => {
       hoverDelayMs: 350,
       highlightStyle: 'both',
       firstMentionOnly: false,
+      tapOpensCardInLinks: false,
       pausedSites: [],
       enabledSites: [],
     });
@@ -87,6 +89,7 @@ describe('parseSettings', () => {
     ['hoverDelayMs', ['350', Number.NaN, Number.POSITIVE_INFINITY, null, true, [350]]],
     ['highlightStyle', ['bold', 'Underline', '', null, 2]],
     ['firstMentionOnly', ['true', 1, null, {}]],
+    ['tapOpensCardInLinks', ['true', 1, null, {}]],
     ['pausedSites', ['example.com', { 'example.com': true }, null, 7]],
     ['enabledSites', ['https://example.com', null, {}, false]],
   ];

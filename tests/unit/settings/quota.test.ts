@@ -45,6 +45,7 @@ describe('settings at every cap', () => {
     hoverDelayMs: HOVER_DELAY_MAX_MS,
     highlightStyle: 'background',
     firstMentionOnly: false,
+    tapOpensCardInLinks: false,
     pausedSites: Array.from({ length: MAX_PAUSED_SITES }, (_, i) => hostnameOf(MAX_SITE_HOSTNAME_LENGTH, i)),
     // The longest origin: https, the longest hostname and a five-digit port.
     enabledSites: Array.from(

@@ -26,7 +26,7 @@ afterEach(() => {
 });
 
 describe('PopupTopicSwitches', () => {
-  it('renders one switch per topic, as the DESIGN contract says', () => {
+  it('renders one switch per topic, as the contract in ARCHITECTURE.md says', () => {
     const { root, toggle } = mount(['ai']);
     const switches = root.querySelectorAll('[role="switch"][data-topic-id]');
     expect([...switches].map((s) => s.getAttribute('data-topic-id'))).toEqual(digest.topics.map((topic) => topic.id));
