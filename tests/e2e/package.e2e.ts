@@ -5,8 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { filesUnder, sha256 } from '../../scripts/package';
-import { readZip, type ZipEntry } from '../../scripts/zip';
+import { filesUnder, sha256 } from '../tools/package';
+import { readZip, type ZipEntry } from '../tools/zip';
 import { REPO, tempDir } from './support/paths';
 
 const { version } = JSON.parse(readFileSync(resolve(REPO, 'package.json'), 'utf8')) as { version: string };

@@ -2,8 +2,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findSeedsDir } from '../../../scripts/seeds-dir';
 import type { Digest } from '../../../src/digest/schema';
+import { findSeedsDir } from '../../tools/seeds-dir';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

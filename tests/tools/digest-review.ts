@@ -6,13 +6,13 @@
 // read at run time from ../shared/seeds and never written into the repository.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Claim, digestClaims } from '../src/digest/claims';
-import { seedParagraphs } from '../src/digest/paragraphs';
-import type { Digest, Source } from '../src/digest/schema';
-import { formatDigestErrors, validateDigest } from '../src/digest/validate';
+import { type Claim, digestClaims } from '../../src/digest/claims';
+import { seedParagraphs } from '../../src/digest/paragraphs';
+import type { Digest, Source } from '../../src/digest/schema';
+import { formatDigestErrors, validateDigest } from '../../src/digest/validate';
 import { findSeedsDir } from './seeds-dir';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
+const ROOT = path.resolve(import.meta.dirname, '../..');
 const OUT_FILE = path.join(ROOT, 'reports', 'digest-review.html');
 
 /** Words that carry doubt or attribution; a claim should keep the force of those in its evidence. */

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assertNotProfileBuild, filesUnder } from '../../../scripts/package';
+import { assertNotProfileBuild, filesUnder } from '../../tools/package';
 
 const REPO = resolve(import.meta.dirname, '../../..');
 const built = (dir: string) => existsSync(resolve(REPO, dir, 'manifest.json'));

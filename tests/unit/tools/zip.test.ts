@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { crc32, createZip, readZip } from '../../../scripts/zip';
+import { crc32, createZip, readZip } from '../../tools/zip';
 
 const files = [
   { path: 'src/b.js', data: Buffer.from('console.log("b");\n'.repeat(50)) },
