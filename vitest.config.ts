@@ -4,5 +4,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    // Only a guard against hangs: the property tests run thousands of random cases and take several
+    // seconds on a busy 2-core machine, past vitest's 5 s default. No test here measures time.
+    testTimeout: 30_000,
   },
 });
