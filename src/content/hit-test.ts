@@ -58,17 +58,29 @@ function containsCaret(range: AbstractRange, node: Node, offset: number): boolea
   return afterStart && beforeEnd;
 }
 
-/** A live Range over a static one: only live ranges measure and compare. */
-export function toLiveRange(range: AbstractRange): Range {
+/**
+ * A live Range over a static one: only live ranges measure and compare. Undefined when the page
+ * has shortened a node since the scan (its rescan is still queued): setStart/setEnd would throw
+ * IndexSizeError on the stale offsets.
+ */
+export function toLiveRange(range: AbstractRange): Range | undefined {
+  if (range.startOffset > nodeLength(range.startContainer) || range.endOffset > nodeLength(range.endContainer)) {
+    return undefined;
+  }
   const live = document.createRange();
   live.setStart(range.startContainer, range.startOffset);
   live.setEnd(range.endContainer, range.endOffset);
   return live;
 }
 
-/** The line boxes of a hit, for hit confirmation and card placement. */
+function nodeLength(node: Node): number {
+  return node instanceof CharacterData ? node.length : node.childNodes.length;
+}
+
+/** The line boxes of a hit, for hit confirmation and card placement; none for a stale range. */
 export function rangeRects(range: AbstractRange): DOMRect[] {
-  return [...toLiveRange(range).getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+  const live = toLiveRange(range);
+  return live ? [...live.getClientRects()].filter((r) => r.width > 0 && r.height > 0) : [];
 }
 
 function rangeContainsPoint(range: AbstractRange, x: number, y: number): boolean {

@@ -114,30 +114,35 @@ function start(): void {
     }
   };
 
-  handleMessages({
-    'get-summary': () => ({
-      ...summary(),
-      state: session ? 'active' : settings.enabled ? 'paused' : 'disabled',
-      offBeat: offBeat(),
-    }),
-    'show-all': ({ on }) => {
-      session?.engine.index.setShowAll(on);
-      reportSummary();
-      return { ok: session !== undefined };
-    },
-    'jump-to': ({ entryId }) => ({ ok: session?.navigator.jumpTo(entryId) ?? false }),
-    command: ({ name }) => {
-      if (name === 'next-term') session?.navigator.step(1);
-      else if (name === 'previous-term') session?.navigator.step(-1);
-    },
-    lookup: ({ text }) => {
-      const entryId = entryNamedBy(text, digest.entries, getMatcher());
-      if (!entryId) return { found: false };
-      return { found: session?.navigator.openNearSelection(entryId) ?? false, entryId };
-    },
-  });
+  // Answering only once the stored settings are applied keeps the first answer true: before that,
+  // "paused" would only mean "not started yet".
+  const answerMessages = () =>
+    handleMessages({
+      'get-summary': () => ({
+        ...summary(),
+        state: session ? 'active' : settings.enabled ? 'paused' : 'disabled',
+        offBeat: offBeat(),
+      }),
+      'show-all': ({ on }) => {
+        session?.engine.index.setShowAll(on);
+        reportSummary();
+        return { ok: session !== undefined };
+      },
+      'jump-to': ({ entryId }) => ({ ok: session?.navigator.jumpTo(entryId) ?? false }),
+      command: ({ name }) => {
+        if (name === 'next-term') session?.navigator.step(1);
+        else if (name === 'previous-term') session?.navigator.step(-1);
+      },
+      lookup: ({ text }) => {
+        const entryId = entryNamedBy(text, digest.entries, getMatcher());
+        if (!entryId) return { found: false };
+        return { found: session?.navigator.openNearSelection(entryId) ?? false, entryId };
+      },
+    });
   onPageSettingsChanged(apply);
-  loadPageSettings().then(apply, (error: unknown) => console.debug('[TechWar Lens] settings', error));
+  loadPageSettings()
+    .then(apply, (error: unknown) => console.debug('[TechWar Lens] settings', error))
+    .finally(answerMessages);
 }
 
 // A second injection (manifest plus a registered script) must not double the work.

@@ -95,6 +95,7 @@ function sameRange(a: AbstractRange, b: AbstractRange): boolean {
 function intersects(range: Range, other: AbstractRange): boolean {
   const live = toLiveRange(other);
   return (
+    live !== undefined &&
     range.compareBoundaryPoints(Range.END_TO_START, live) <= 0 &&
     range.compareBoundaryPoints(Range.START_TO_END, live) >= 0
   );

@@ -1,8 +1,9 @@
 // The digest's shape. Pure: the build validates digest.json with it; the runtime imports only its types.
 // No defaults are filled in, so the validated JSON is exactly the Digest type.
 import * as v from 'valibot';
+import { ID_PATTERN } from './ids';
 
-const Id = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)'));
+const Id = v.pipe(v.string(), v.regex(ID_PATTERN, 'must be kebab-case (a-z, 0-9, -)'));
 const Text = v.pipe(
   v.string(),
   v.minLength(1, 'must not be empty'),

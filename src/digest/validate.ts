@@ -195,6 +195,66 @@ function sameText(a: AliasInfo, b: AliasInfo): boolean {
   return fold(a.text) === fold(b.text);
 }
 
+/** The rules for one alias on its own: not generic, no empty near list, short ones need a rule. */
+function aliasProblems(a: AliasInfo, raw: Alias | undefined, at: string): string[] {
+  const problems: string[] = [];
+  const folded = fold(a.text);
+  const generic = GENERIC_ALIASES.has(folded);
+  if (generic) problems.push(`${at}: alias ${JSON.stringify(a.text)} is too generic to highlight alone`);
+  if (typeof raw === 'object' && raw.near !== undefined && raw.near.length === 0) {
+    problems.push(`${at}.near: alias ${JSON.stringify(a.text)} has an empty near list; remove it or add words`);
+  }
+  const core = a.text.replace(/[^\p{L}\p{N}]/gu, '');
+  const hasRule = a.caseSensitive || a.near.length > 0 || a.afterEntry;
+  if (!generic && !CJK.test(a.text) && core.length <= SHORT_ALIAS_MAX && !hasRule) {
+    problems.push(
+      `${at}: short alias ${JSON.stringify(a.text)} (${core.length} letters or digits) must be caseSensitive or carry a context rule (near or afterEntry)`,
+    );
+  }
+  return problems;
+}
+
+/** Two aliases with the same text: a plain duplicate within an entry, or an unseparated clash across entries. */
+function clashProblem(a: AliasInfo, b: AliasInfo): string | undefined {
+  const at = `${itemLabel('entries', b.entryIndex, b.entryId)}.aliases[${b.aliasIndex}]`;
+  if (a.entryIndex === b.entryIndex) {
+    const plain = (x: AliasInfo) => !x.afterEntry && x.near.length === 0 && x.notNear.length === 0;
+    return plain(a) && plain(b)
+      ? `${at}: alias ${JSON.stringify(b.text)} is listed twice in this entry (also aliases[${a.aliasIndex}])`
+      : undefined;
+  }
+  return separated(a, b)
+    ? undefined
+    : `${at}: alias ${JSON.stringify(b.text)} is also an alias of entry ${JSON.stringify(a.entryId)} (entries[${a.entryIndex}].aliases[${a.aliasIndex}]); give them near/notNear rules that separate them`;
+}
+
+function checkAliasClashes(all: readonly AliasInfo[], errors: string[]): void {
+  const groups = new Map<string, AliasInfo[]>();
+  for (const a of all) {
+    const key = fold(a.text);
+    const group = groups.get(key);
+    if (group) group.push(a);
+    else groups.set(key, [a]);
+  }
+  for (const group of groups.values()) {
+    group.forEach((b, j) => {
+      errors.push(...clashesWithEarlier(group.slice(0, j), b));
+    });
+  }
+}
+
+/** b against the aliases listed before it with the same text; one clash across entries is enough. */
+function clashesWithEarlier(earlier: readonly AliasInfo[], b: AliasInfo): string[] {
+  const problems: string[] = [];
+  for (const a of earlier) {
+    const problem = sameText(a, b) ? clashProblem(a, b) : undefined;
+    if (!problem) continue;
+    problems.push(problem);
+    if (a.entryIndex !== b.entryIndex) break;
+  }
+  return problems;
+}
+
 /**
  * The matching-rule fields of issue 11: `generic` only means something on a core entry (a broad
  * one is gated as a whole), and `policyOf` only on a policy.
@@ -228,64 +288,11 @@ function checkAliases(digest: Digest, errors: string[]): void {
       );
     }
     for (const a of infos) {
-      const at = `${where}.aliases[${a.aliasIndex}]`;
-      const folded = fold(a.text);
-      if (GENERIC_ALIASES.has(folded)) {
-        errors.push(`${at}: alias ${JSON.stringify(a.text)} is too generic to highlight alone`);
-      }
-      const raw = entry.aliases[a.aliasIndex];
-      if (typeof raw === 'object' && raw.near !== undefined && raw.near.length === 0) {
-        errors.push(`${at}.near: alias ${JSON.stringify(a.text)} has an empty near list; remove it or add words`);
-      }
-      const core = a.text.replace(/[^\p{L}\p{N}]/gu, '');
-      if (
-        !GENERIC_ALIASES.has(folded) &&
-        !CJK.test(a.text) &&
-        core.length <= SHORT_ALIAS_MAX &&
-        !a.caseSensitive &&
-        a.near.length === 0 &&
-        !a.afterEntry
-      ) {
-        errors.push(
-          `${at}: short alias ${JSON.stringify(a.text)} (${core.length} letters or digits) must be caseSensitive or carry a context rule (near or afterEntry)`,
-        );
-      }
+      errors.push(...aliasProblems(a, entry.aliases[a.aliasIndex], `${where}.aliases[${a.aliasIndex}]`));
       all.push(a);
     }
   });
-
-  const groups = new Map<string, AliasInfo[]>();
-  for (const a of all) {
-    const key = fold(a.text);
-    const group = groups.get(key);
-    if (group) group.push(a);
-    else groups.set(key, [a]);
-  }
-  for (const group of groups.values()) {
-    for (let j = 1; j < group.length; j++) {
-      const b = group[j] as AliasInfo;
-      for (let i = 0; i < j; i++) {
-        const a = group[i] as AliasInfo;
-        if (!sameText(a, b)) continue;
-        const at = `${itemLabel('entries', b.entryIndex, b.entryId)}.aliases[${b.aliasIndex}]`;
-        if (a.entryIndex === b.entryIndex) {
-          const plain = (x: AliasInfo) => !x.afterEntry && x.near.length === 0 && x.notNear.length === 0;
-          if (plain(a) && plain(b)) {
-            errors.push(
-              `${at}: alias ${JSON.stringify(b.text)} is listed twice in this entry (also aliases[${a.aliasIndex}])`,
-            );
-          }
-          continue;
-        }
-        if (!separated(a, b)) {
-          errors.push(
-            `${at}: alias ${JSON.stringify(b.text)} is also an alias of entry ${JSON.stringify(a.entryId)} (entries[${a.entryIndex}].aliases[${a.aliasIndex}]); give them near/notNear rules that separate them`,
-          );
-          break;
-        }
-      }
-    }
-  }
+  checkAliasClashes(all, errors);
 }
 
 /** The gist's length and the card-fact indexes: in range and each fact at most once. */

@@ -3,6 +3,7 @@
 // is derived from these schemas, so the types and the checks on receipt cannot drift apart.
 // Pure: no browser API.
 import * as v from 'valibot';
+import { ID_MAX_LENGTH, ID_PATTERN } from '../digest/ids';
 
 /** Which side registers the handler: the service worker / event page, or the content script. */
 export type Receiver = 'background' | 'content';
@@ -13,7 +14,9 @@ export type CommandName = (typeof COMMAND_NAMES)[number];
 export const PAGE_STATES = ['active', 'paused', 'disabled'] as const;
 export type PageState = (typeof PAGE_STATES)[number];
 
-const EntryId = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case entry id'));
+const EntryId = v.pipe(v.string(), v.maxLength(ID_MAX_LENGTH), v.regex(ID_PATTERN, 'must be a kebab-case entry id'));
+/** Longer than anyone selects or types in a search box; the receiver never has to process more. */
+const TEXT_MAX_LENGTH = 500;
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const SummaryEntries = v.array(v.object({ id: EntryId, count: Count }));
 
@@ -72,13 +75,16 @@ export const MESSAGES = {
   /** Background → content: the context menu asks which entry, if any, a selected text names; when one is on the page its card opens. */
   lookup: {
     receiver: 'content',
-    request: v.object({ text: v.pipe(v.string(), v.maxLength(500)) }),
+    request: v.object({ text: v.pipe(v.string(), v.maxLength(TEXT_MAX_LENGTH)) }),
     response: v.object({ found: v.boolean(), entryId: v.optional(EntryId) }),
   },
   /** Content (card) → background: open the reader page, at an entry or a search. */
   'open-reader': {
     receiver: 'background',
-    request: v.object({ entryId: v.optional(EntryId), query: v.optional(v.pipe(v.string(), v.maxLength(500))) }),
+    request: v.object({
+      entryId: v.optional(EntryId),
+      query: v.optional(v.pipe(v.string(), v.maxLength(TEXT_MAX_LENGTH))),
+    }),
     response: NoResponse,
   },
   /**

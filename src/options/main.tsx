@@ -4,7 +4,14 @@ import browser from 'webextension-polyfill';
 import { digest } from '../digest';
 import { translate } from '../i18n';
 import { sendToBackground } from '../messages';
-import { loadSettings, onSettingsChanged, resetSettings, type Settings, saveSettings } from '../settings';
+import {
+  applySettingsPatch,
+  loadSettings,
+  onSettingsChanged,
+  resetSettings,
+  type Settings,
+  saveSettings,
+} from '../settings';
 import '../ui/popup.css';
 import '../ui/options.css';
 import { App, type OptionsNotice } from './App';
@@ -25,13 +32,17 @@ let pendingDelay: number | undefined;
 let delayTimer: ReturnType<typeof setTimeout> | undefined;
 
 function save(patch: Partial<Settings>): Promise<void> {
+  // Shown at once, so a second click before storage answers builds on the first one.
+  if (settings) settings = applySettingsPatch(settings, patch);
+  draw();
   return saveSettings(patch).then(
     () => {
       if (notice === 'save-error') notice = undefined;
     },
-    (error: unknown) => {
+    async (error: unknown) => {
       console.debug('[TechWar Lens] could not save settings', error);
       notice = 'save-error';
+      settings = await loadSettings();
       draw();
     },
   );

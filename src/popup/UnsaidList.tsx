@@ -1,21 +1,14 @@
 import type { DigestLookup } from '../digest/lookup';
 import type { Fact } from '../digest/schema';
+import { factLabelKey } from '../ui/fact-label';
 import { DIGEST_LANG } from '../ui/ReaderContext';
 import { SourceBadges } from '../ui/SourceBadge';
 import type { Translate } from '../ui/translate';
 import type { UnsaidItem } from './unsaid';
 
-// The card's words for the same labels.
-const FACT_LABEL_KEYS: Record<Exclude<Fact['label'], 'reported'>, string> = {
-  claim: 'card_label_claim',
-  opinion: 'card_label_opinion',
-  forecast: 'card_label_forecast',
-  background: 'card_label_background',
-};
-
 function FactLabel({ t, fact }: { t: Translate; fact: Fact }) {
   if (fact.label === 'reported') return null;
-  const word = t(FACT_LABEL_KEYS[fact.label]);
+  const word = t(factLabelKey(fact.label));
   return (
     <span class={`tw-label tw-label-${fact.label}`}>
       {word}

@@ -5,7 +5,7 @@ import { digest } from '../digest';
 import { createDigestLookup } from '../digest/lookup';
 import { translate } from '../i18n';
 import { parseMessage, sendToBackground, sendToTab } from '../messages';
-import { loadSettings, onSettingsChanged, type Settings, saveSettings } from '../settings';
+import { applySettingsPatch, loadSettings, onSettingsChanged, type Settings, saveSettings } from '../settings';
 // card.css holds the source badge and fact label styles the popup shares with the card.
 import '../ui/card.css';
 import '../ui/popup.css';
@@ -44,14 +44,18 @@ function currentStatus(current: Settings) {
 }
 
 function save(patch: Partial<Settings>): void {
+  // Shown at once, so a second click before storage answers builds on the first one.
+  if (settings) settings = applySettingsPatch(settings, patch);
+  draw();
   saveSettings(patch).then(
     () => {
       notice = undefined;
       draw();
     },
-    (error: unknown) => {
+    async (error: unknown) => {
       console.debug('[TechWar Lens] could not save settings', error);
       notice = 'error';
+      settings = await loadSettings();
       draw();
     },
   );

@@ -1,7 +1,7 @@
 // What the popup knows about the tab's site: whether extensions may run there at all, whether the
 // curated list or the user enabled it, and whether it is paused. Pure.
 import type { Settings } from '../settings/defaults';
-import { enabledSitePattern, isSitePaused } from '../settings/queries';
+import { enabledSitePattern, isSitePaused, pausesHost } from '../settings/queries';
 import { matchesAnyPattern } from './match-patterns';
 
 export type SiteAccess = 'curated' | 'enabled' | 'not-enabled';
@@ -51,7 +51,7 @@ export function pausedSitesWith(pausedSites: readonly string[], hostname: string
 
 /** Without every entry that pauses `hostname`, a parent domain included (isSitePaused's rule). */
 export function pausedSitesWithout(pausedSites: readonly string[], hostname: string): string[] {
-  return pausedSites.filter((site) => site !== hostname && !hostname.endsWith(`.${site}`));
+  return pausedSites.filter((site) => !pausesHost(site, hostname));
 }
 
 /** What the popup asks the browser for before enabling an origin; the background registers the same pattern. */

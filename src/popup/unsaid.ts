@@ -83,19 +83,27 @@ function relatedFactsLeftOut(
   while (items.length < room && queues.some((q) => q.related.length > 0)) {
     for (const queue of queues) {
       if (items.length >= room) break;
-      let next = queue.related.shift();
-      while (next !== undefined) {
-        const fact = used.has(next) ? undefined : leadFact(lookup.entry(next)?.facts ?? []);
-        if (fact) {
-          used.add(next);
-          items.push({ kind: 'fact', entryId: next, via: queue.via, fact });
-          break;
-        }
-        next = queue.related.shift();
-      }
+      const item = nextFactFrom(queue, used, lookup);
+      if (item) items.push(item);
     }
   }
   return items;
+}
+
+/** The queue's next related entry not yet used that has a fact to show, taken off the queue. */
+function nextFactFrom(
+  queue: { via: string; related: string[] },
+  used: Set<string>,
+  lookup: DigestLookup,
+): UnsaidItem | undefined {
+  for (let next = queue.related.shift(); next !== undefined; next = queue.related.shift()) {
+    const fact = used.has(next) ? undefined : leadFact(lookup.entry(next)?.facts ?? []);
+    if (fact) {
+      used.add(next);
+      return { kind: 'fact', entryId: next, via: queue.via, fact };
+    }
+  }
+  return undefined;
 }
 
 export function unsaidOnPage(

@@ -2,6 +2,7 @@
 // Each field is validated on its own, so one corrupt value falls back to its default
 // without taking the valid rest with it. Nothing here throws.
 import * as v from 'valibot';
+import { isKebabId } from '../digest/ids';
 import {
   DEFAULT_SETTINGS,
   HIGHLIGHT_STYLES,
@@ -19,13 +20,12 @@ import {
 } from './defaults';
 import { isPlainRecord, migrateSettings, type RawSettings } from './migrations';
 
-const TOPIC_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const HOSTNAME_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const MAX_HOSTNAME_LENGTH = 253;
 
 /** A topic id as the digest writes it (kebab-case), or undefined. */
 export function normalizeTopicId(value: unknown): string | undefined {
-  return typeof value === 'string' && value.length <= MAX_TOPIC_ID_LENGTH && TOPIC_ID.test(value) ? value : undefined;
+  return isKebabId(value) && value.length <= MAX_TOPIC_ID_LENGTH ? value : undefined;
 }
 
 /** `Example.COM.` → `example.com`; undefined unless every label is valid hostname characters. */

@@ -6,17 +6,15 @@ export function isTopicEnabled(settings: Settings, topicId: string): boolean {
   return !settings.disabledTopics.includes(topicId);
 }
 
-/** Whether the user paused `hostname` or a parent domain of it (`example.com` pauses `news.example.com`). */
+/** The rule for paused sites: an entry pauses its own hostname and every subdomain (`example.com` pauses `news.example.com`). */
+export function pausesHost(pausedSite: string, hostname: string): boolean {
+  const host = hostname.trim().toLowerCase().replace(/\.$/, '');
+  return host === pausedSite || host.endsWith(`.${pausedSite}`);
+}
+
+/** Whether the user paused `hostname` or a parent domain of it. */
 export function isSitePaused(settings: Settings, hostname: string): boolean {
-  if (settings.pausedSites.length === 0) return false;
-  let candidate = hostname.trim().toLowerCase().replace(/\.$/, '');
-  while (candidate.length > 0) {
-    if (settings.pausedSites.includes(candidate)) return true;
-    const dot = candidate.indexOf('.');
-    if (dot < 0) break;
-    candidate = candidate.slice(dot + 1);
-  }
-  return false;
+  return settings.pausedSites.some((site) => pausesHost(site, hostname));
 }
 
 /** The match pattern an enabled site (an origin in `enabledSites`) is asked for and registered with. */

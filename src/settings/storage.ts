@@ -20,6 +20,18 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * Saves and resets run one after another: each is a read-modify-write, and two interleaved ones
+ * (two switches toggled within a millisecond) would each write over the other's change.
+ */
+let pending: Promise<unknown> = Promise.resolve();
+
+function inTurn<T>(operation: () => Promise<T>): Promise<T> {
+  const run = pending.then(operation);
+  pending = run.catch(() => undefined);
+  return run;
+}
+
 export async function readStored(): Promise<unknown> {
   const items = await browser.storage.sync.get(SETTINGS_STORAGE_KEY);
   return items[SETTINGS_STORAGE_KEY];
@@ -41,7 +53,11 @@ export async function loadSettings(): Promise<Settings> {
  * Rejects with SettingsStorageError when storage cannot be read or written (a quota error included),
  * so a failed read never overwrites the user's settings with defaults.
  */
-export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
+export function saveSettings(patch: Partial<Settings>): Promise<Settings> {
+  return inTurn(() => writePatch(patch));
+}
+
+async function writePatch(patch: Partial<Settings>): Promise<Settings> {
   let stored: unknown;
   try {
     stored = await readStored();
@@ -61,7 +77,11 @@ export async function saveSettings(patch: Partial<Settings>): Promise<Settings> 
 }
 
 /** Removes the stored settings, so every reader sees the defaults. Rejects with SettingsStorageError. */
-export async function resetSettings(): Promise<Settings> {
+export function resetSettings(): Promise<Settings> {
+  return inTurn(removeStored);
+}
+
+async function removeStored(): Promise<Settings> {
   try {
     await browser.storage.sync.remove(SETTINGS_STORAGE_KEY);
   } catch (cause) {

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { DigestLookup } from '../digest/lookup';
 import type { Entry, Fact } from '../digest/schema';
 import { digestDateText } from './digestDateText';
+import { factLabelKey } from './fact-label';
 import { SourceBadges } from './SourceBadge';
 import { TopicChip } from './TopicChip';
 import type { Translate } from './translate';
@@ -41,7 +42,7 @@ function trusted(action: () => void): (event: Event) => void {
 
 function factLabel(fact: Fact, t: Translate): string | null {
   if (fact.label === 'reported') return null;
-  const word = t(`card_label_${fact.label}`);
+  const word = t(factLabelKey(fact.label));
   return fact.by ? `${word} · ${fact.by}` : word;
 }
 

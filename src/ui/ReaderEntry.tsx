@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import type { Fact, FactLabel, Quote, Topic } from '../digest/schema';
+import type { Fact, Quote, Topic } from '../digest/schema';
+import { readerFactLabelKey } from './fact-label';
 import { ReaderCited } from './ReaderCited';
 import { DIGEST_LANG, type ReaderContext } from './ReaderContext';
 import { ReaderDispute } from './ReaderDispute';
@@ -9,16 +10,11 @@ import { ReaderViewHeader } from './ReaderViewHeader';
 import { SourceBadges } from './SourceBadge';
 import { TopicChip } from './TopicChip';
 
-/** The card leaves reported facts unlabelled; the reader labels every fact, sharing the card's other labels. */
-function factLabelKey(label: FactLabel): string {
-  return label === 'reported' ? 'reader_label_reported' : `card_label_${label}`;
-}
-
 /** A fact with its label, whose claim, opinion or forecast it is, and its sources. */
 function FactItem({ ctx, fact }: { ctx: ReaderContext; fact: Fact }) {
   return (
     <li data-label={fact.label}>
-      <span class={`tw-label tw-label-${fact.label}`}>{ctx.t(factLabelKey(fact.label))}</span>{' '}
+      <span class={`tw-label tw-label-${fact.label}`}>{ctx.t(readerFactLabelKey(fact.label))}</span>{' '}
       {fact.by ? (
         <span class="tw-reader-by" lang={DIGEST_LANG}>
           {ctx.t('reader_fact_by', fact.by)}

@@ -98,6 +98,26 @@ function storedSettings(): Promise<Record<string, unknown> | undefined> {
   });
 }
 
+/**
+ * The content script's own answer to "get-summary" in the page's top frame, or undefined while
+ * none answers (it answers only once it has applied the stored settings).
+ */
+async function contentState(page: Page): Promise<string | undefined> {
+  const tabId = await tabIdOf(page);
+  return browser.worker.evaluate(async (id) => {
+    const { tabs } = (
+      globalThis as unknown as {
+        chrome: { tabs: { sendMessage(id: number, m: object, o: object): Promise<{ state?: string } | undefined> } };
+      }
+    ).chrome;
+    try {
+      return (await tabs.sendMessage(id, { type: 'get-summary', payload: {} }, { frameId: 0 }))?.state;
+    } catch {
+      return undefined;
+    }
+  }, tabId);
+}
+
 const primaryTopic = (entryId: string) => digest.entries.find((e) => e.id === entryId)?.topics[0] as string;
 
 describe('on this page', () => {
@@ -174,6 +194,28 @@ describe('on this page', () => {
     }
   });
 
+  it('keeps both topics off when two switches are clicked within the same task', async () => {
+    const clickBoth = () =>
+      popup.evaluate(() => {
+        for (const id of ['chips', 'people'])
+          (document.querySelector(`[role="switch"][data-topic-id="${id}"]`) as HTMLElement).click();
+      });
+    await clickBoth();
+    await expect.poll(async () => (await storedSettings())?.disabledTopics).toEqual(['chips', 'people']);
+    await page.waitForFunction(
+      () => !CSS.highlights.has('techwar-chips') && !CSS.highlights.has('techwar-people'),
+      undefined,
+      { timeout: 2000 },
+    );
+    await clickBoth();
+    await expect.poll(async () => (await storedSettings())?.disabledTopics).toEqual([]);
+    await page.waitForFunction(
+      () => CSS.highlights.has('techwar-chips') && CSS.highlights.has('techwar-people'),
+      undefined,
+      { timeout: 2000 },
+    );
+  });
+
   it('switches every highlight off and on with the master switch', async () => {
     const master = popup.locator('.tw-popup-head [role="switch"]');
     await master.click();
@@ -226,7 +268,8 @@ describe('this site', () => {
     expect(await popup.textContent('.tw-empty')).toContain('Paused on this site');
 
     await page.reload({ waitUntil: 'load' });
-    await page.waitForTimeout(1500); // the content script would have highlighted by now
+    // The reloaded page's content script answers once it has read the stored pause: it ran, and chose not to highlight.
+    await expect.poll(() => contentState(page), { timeout: 5000 }).toBe('paused');
     expect(await page.evaluate(hasTopicHighlights)).toBe(false);
 
     await popup.click('text=Resume on this site');
@@ -261,14 +304,18 @@ describe('this site', () => {
     await waitForHighlights(page);
     await popup.waitForSelector('text=Disable on this site');
 
+    expect(await contentState(page)).toBe('active');
+    const reloaded = page.waitForEvent('load');
     await popup.click('text=Disable on this site');
     await popup.waitForSelector('text=Enable on this site');
-    await page.waitForLoadState('load');
-    await page.waitForTimeout(1500);
-    expect(await page.evaluate(hasTopicHighlights)).toBe(false);
+    // Nothing can run here any more: no registration, no permission, nothing stored…
     expect((await storedSettings())?.enabledSites).toEqual([]);
     expect(await registeredScripts()).toEqual([]);
     expect(await hasPermission(`${OTHER_ORIGIN}/*`)).toBe(false);
+    // …and the popup's reload removed the script that was running, which answered 'active' above.
+    await reloaded;
+    expect(await contentState(page)).toBeUndefined();
+    expect(await page.evaluate(hasTopicHighlights)).toBe(false);
     await popup.close();
     await page.close();
   });

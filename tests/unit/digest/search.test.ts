@@ -208,6 +208,12 @@ describe('timelineInDateOrder', () => {
     expect(events.map((e) => e.id)).toEqual(['b', 'a', 'c']);
   });
 
+  it("gives an entry's events in the same order as the reader's timeline", () => {
+    const events = [event('month', '2025-04'), event('year', '2025'), event('day', '2025-04-25'), event('b', '2025')];
+    const lookup = createDigestLookup({ ...minimalDigest(), timeline: events });
+    expect(lookup.eventsOf('alpha').map((e) => e.id)).toEqual(['year', 'b', 'month', 'day']);
+  });
+
   it('puts a year-only event right after the events it follows, before later dates', () => {
     const events = [
       { ...event('later-that-year', '2025'), after: ['session'] },

@@ -122,6 +122,31 @@ describe('parseResponse', () => {
   });
 });
 
+describe('length limits', () => {
+  const parse = (type: string, payload: unknown) => parseMessage({ type, payload }, EXTENSION_ID, EXTENSION_ID);
+  // The limits, written out: 500 characters of text, 64 for an entry id.
+  const text500 = 'x'.repeat(500);
+  const id64 = `a${'-b'.repeat(31)}c`;
+
+  it('accepts text and queries of 500 characters and entry ids of 64', () => {
+    expect(id64).toHaveLength(64);
+    expect(parse('lookup', { text: text500 })).toEqual({ type: 'lookup', payload: { text: text500 } });
+    expect(parse('open-reader', { query: text500 })).toEqual({ type: 'open-reader', payload: { query: text500 } });
+    expect(parse('open-reader', { entryId: id64 })).toEqual({ type: 'open-reader', payload: { entryId: id64 } });
+    expect(parse('jump-to', { entryId: id64 })).toEqual({ type: 'jump-to', payload: { entryId: id64 } });
+  });
+
+  it.each([
+    ['lookup', { text: `${text500}y` }],
+    ['open-reader', { query: `${text500}y` }],
+    ['open-reader', { entryId: `${id64}d` }],
+    ['jump-to', { entryId: `${id64}d` }],
+    ['page-summary', { entries: [{ id: `${id64}d`, count: 1 }], total: 1 }],
+  ])('ignores a %s message one character over the limit', (type, payload) => {
+    expect(parse(type, payload)).toBeUndefined();
+  });
+});
+
 describe('page-summary', () => {
   it('carries no page address: a URL in the payload is dropped on receipt', () => {
     const raw = { type: 'page-summary', payload: { url: 'https://example.com/secret', entries: [], total: 0 } };

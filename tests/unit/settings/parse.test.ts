@@ -221,3 +221,35 @@ describe('normalizers', () => {
     expect(normalizeOrigin('not a url')).toBeUndefined();
   });
 });
+
+describe('what a bad value must not lose', () => {
+  it.each([
+    ['a string', 'evil.example'],
+    ['an object', { 0: 'evil.example' }],
+    ['null', null],
+  ])('a patch whose site list is %s leaves the stored lists alone', (_, bad) => {
+    const next = applySettingsPatch(customised, { pausedSites: bad, enabledSites: bad, disabledTopics: bad });
+    expect(next.pausedSites).toEqual(['example.com', 'news.test']);
+    expect(next.enabledSites).toEqual(['https://example.org', 'http://localhost:8080']);
+    expect(next.disabledTopics).toEqual(['export-controls', 'people']);
+  });
+
+  it('a stored list that is not an array falls back to the default, not to a made-up one', () => {
+    expect(parseSettings({ version: 1, pausedSites: 'example.com' }).pausedSites).toEqual([]);
+    expect(parseSettings({ version: 1, disabledTopics: { people: true } }).disabledTopics).toEqual([]);
+  });
+
+  it('an unversioned object whose migration throws keeps the fields it already names correctly', () => {
+    const stored: Record<string, unknown> = { enabled: false, pausedSites: ['example.com'], hoverDelayMs: 800 };
+    Object.defineProperty(stored, 'topics', {
+      enumerable: true,
+      get() {
+        throw new Error('a migration reading this field throws');
+      },
+    });
+    const settings = parseSettings(stored);
+    expect(settings.enabled).toBe(false);
+    expect(settings.pausedSites).toEqual(['example.com']);
+    expect(settings.hoverDelayMs).toBe(800);
+  });
+});

@@ -113,6 +113,25 @@ describe('saveSettings', () => {
     await expect(saving).rejects.toThrow(/Could not save settings: QUOTA_BYTES_PER_ITEM/);
     await expect(saving).rejects.toMatchObject({ cause: quota });
   });
+
+  it('keeps both of two saves started together (two switches toggled within a millisecond)', async () => {
+    await Promise.all([saveSettings({ enabled: false }), saveSettings({ disabledTopics: ['people'] })]);
+    expect(await stored()).toEqual({ ...DEFAULT_SETTINGS, enabled: false, disabledTopics: ['people'] });
+  });
+
+  it('a failed save does not block the next one', async () => {
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(new Error('quota'));
+    const failing = saveSettings({ enabled: false });
+    const next = saveSettings({ firstMentionOnly: true });
+    await expect(failing).rejects.toThrow(SettingsStorageError);
+    await next;
+    expect(await stored()).toEqual({ ...DEFAULT_SETTINGS, firstMentionOnly: true });
+  });
+
+  it('a reset started after a save wins over it', async () => {
+    await Promise.all([saveSettings({ enabled: false }), resetSettings()]);
+    expect(await stored()).toBeUndefined();
+  });
 });
 
 describe('resetSettings', () => {
