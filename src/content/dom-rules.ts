@@ -79,10 +79,23 @@ export function isInlineElement(el: Element): boolean {
  * text must not be read. Cached per element because sibling text nodes share ancestors; iterative
  * because hostile pages nest thousands of levels deep.
  */
+const NEVER = (): boolean => false;
+
 export class BlockResolver {
   private cache = new Map<Element, Element | null>();
 
   blockOf(el: Element): Element | null {
+    const cached = this.cache.get(el);
+    if (cached !== undefined) return cached;
+    const steps = this.resolve(el, NEVER);
+    for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  }
+
+  /**
+   * The block of `el`, calling `step` once per ancestor walked or settled and yielding when it
+   * says so: a chain of thousands of unresolved ancestors is then no single long task.
+   */
+  *resolve(el: Element, step: () => boolean): Generator<void, Element | null, void> {
     const cached = this.cache.get(el);
     if (cached !== undefined) return cached;
     const pending: Element[] = [];
@@ -96,18 +109,24 @@ export class BlockResolver {
       }
       pending.push(cur);
       cur = parentElementAcrossShadow(cur);
+      if (step()) yield;
     }
     // `above` undefined means we reached the root: the topmost pending element is its own block.
     for (let i = pending.length - 1; i >= 0; i--) {
-      const node = pending[i] as Element;
-      let block: Element | null;
-      if (above === null || isExcludedElement(node)) block = null;
-      else if (above === undefined || !isInlineElement(node)) block = node;
-      else block = above;
-      this.cache.set(node, block);
-      above = block;
+      above = this.settle(pending[i] as Element, above);
+      if (step()) yield;
     }
     return above ?? null;
+  }
+
+  /** Caches the block of `node`, given the block of its parent (undefined: it has none). */
+  private settle(node: Element, above: Element | null | undefined): Element | null {
+    let block: Element | null;
+    if (above === null || isExcludedElement(node)) block = null;
+    else if (above === undefined || !isInlineElement(node)) block = node;
+    else block = above;
+    this.cache.set(node, block);
+    return block;
   }
 
   forget(): void {

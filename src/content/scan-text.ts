@@ -2,7 +2,7 @@
 // still matches, and maps matches back to StaticRanges. The page's DOM is only read.
 import type { Match, Matcher, PageContext } from '../matcher';
 import type { BlockResolver } from './dom-rules';
-import { auditWork } from './profile';
+import { auditWork, type WorkKind } from './profile';
 
 export interface TermHit {
   /** Static, so the page's own DOM edits don't pay for thousands of live ranges. */
@@ -103,15 +103,18 @@ export function* scanText(
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const parents = new ParentBlocks(blocks);
   const text = new BlockText();
+  const ancestorStep = () => countWork(job, 'elements');
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    const nodeBlock = parents.blockOf(node);
+    const moved = parents.moved(node);
+    const nodeBlock = moved ? yield* parents.resolve(node, ancestorStep) : parents.block;
     const switched = nodeBlock !== null && nodeBlock !== text.block;
     if (switched) yield* flush(text, job, nodeBlock);
     if (nodeBlock !== null) text.add(node);
-    const paused = countNode(job);
+    job.stats.nodes++;
+    const paused = countWork(job, 'nodes');
     if (paused) yield;
     // The page may have removed the node while we yielded; the observer rescans what changed.
-    if ((switched || paused) && !node.isConnected) break;
+    if ((moved || switched || paused) && !node.isConnected) break;
   }
   yield* flush(text, job, null);
 }
@@ -119,24 +122,28 @@ export function* scanText(
 /** The block of a text node's parent, remembered for the run of siblings that share it. */
 class ParentBlocks {
   private parent: Node | null = null;
-  private block: Element | null = null;
+  block: Element | null = null;
 
   constructor(private readonly blocks: BlockResolver) {}
 
-  blockOf(node: Text): Element | null {
+  /** Whether `node` has another parent than the node before it, so its block must be resolved. */
+  moved(node: Text): boolean {
+    return node.parentNode !== this.parent;
+  }
+
+  /** Resolves the block of `node`'s parent, calling `step` per ancestor walked (see BlockResolver.resolve). */
+  *resolve(node: Text, step: () => boolean): Generator<void, Element | null, void> {
     const parent = node.parentNode;
-    if (parent !== this.parent) {
-      this.parent = parent;
-      this.block = parent && parent.nodeType === Node.ELEMENT_NODE ? this.blocks.blockOf(parent as Element) : null;
-    }
+    this.parent = parent;
+    this.block =
+      parent && parent.nodeType === Node.ELEMENT_NODE ? yield* this.blocks.resolve(parent as Element, step) : null;
     return this.block;
   }
 }
 
-/** Counts one text node walked and looks at the clock once enough work piled up: true when the slice is used up. */
-function countNode(job: ScanJob): boolean {
-  job.stats.nodes++;
-  auditWork('nodes', 1);
+/** Counts one unit of work of `kind` and looks at the clock once enough piled up: true when the slice is used up. */
+function countWork(job: ScanJob, kind: WorkKind): boolean {
+  auditWork(kind, 1);
   if (++job.units < CLOCK_UNITS) return false;
   job.units = 0;
   return job.shouldYield();

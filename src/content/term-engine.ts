@@ -254,6 +254,8 @@ function* outermost(nodes: ReadonlySet<Node>, shouldYield: () => boolean): Gener
  * 5 MB page.
  */
 function* findOpenShadowRoots(root: Node, out: ShadowRoot[], shouldYield: () => boolean): Steps {
+  // The walk before this one may have left work since its last look at the clock.
+  if (shouldYield()) yield;
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
   let n = 0;

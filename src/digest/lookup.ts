@@ -1,4 +1,5 @@
 // Read-side views of the digest that the card, popup and reader share. Pure.
+import { once } from './once';
 import type { Digest, Dispute, Entry, Source, TimelineEvent, Topic } from './schema';
 
 export interface DigestLookup {
@@ -42,26 +43,30 @@ function citedSourceIds(
   ]);
 }
 
+/**
+ * Indexes are built on first use, not here: the content script creates its lookup at injection,
+ * where every millisecond is a task on the page, and most pages never open a card.
+ */
 export function createDigestLookup(digest: Digest): DigestLookup {
-  const entries = new Map(digest.entries.map((e) => [e.id, e]));
-  const topics = new Map(digest.topics.map((t) => [t.id, t]));
-  const sources = new Map(digest.sources.map((s) => [s.id, s]));
-  const disputes = groupByEntry(digest.disputes);
-  const events = groupByEntry(timelineInDateOrder(digest.timeline));
+  const entries = once(() => new Map(digest.entries.map((e) => [e.id, e])));
+  const topics = once(() => new Map(digest.topics.map((t) => [t.id, t])));
+  const sources = once(() => new Map(digest.sources.map((s) => [s.id, s])));
+  const disputes = once(() => groupByEntry(digest.disputes));
+  const events = once(() => groupByEntry(timelineInDateOrder(digest.timeline)));
 
-  const disputesOf = (id: string) => disputes.get(id) ?? [];
-  const eventsOf = (id: string) => events.get(id) ?? [];
+  const disputesOf = (id: string) => disputes().get(id) ?? [];
+  const eventsOf = (id: string) => events().get(id) ?? [];
 
   return {
     digest,
-    entry: (id) => entries.get(id),
-    topic: (id) => topics.get(id),
-    source: (id) => sources.get(id),
-    primaryTopic: (id) => entries.get(id)?.topics[0],
+    entry: (id) => entries().get(id),
+    topic: (id) => topics().get(id),
+    source: (id) => sources().get(id),
+    primaryTopic: (id) => entries().get(id)?.topics[0],
     disputesOf,
     eventsOf,
     sourcesOf(id) {
-      const entry = entries.get(id);
+      const entry = entries().get(id);
       if (!entry) return [];
       const cited = citedSourceIds(entry, eventsOf(id), disputesOf(id));
       return digest.sources.filter((s) => cited.has(s.id));

@@ -4,6 +4,7 @@
 // read as ASCII), accents dropped, lower case, and with spaces and punctuation removed, so
 // "cloud matrix", "CloudMatrix-384" and "ｃｌｏｕｄｍａｔｒｉｘ" all find CloudMatrix 384. Chinese
 // has no case or spacing to fold; the digest lists simplified and traditional forms as aliases.
+import { once } from './once';
 import type { Entry, EntryKind } from './schema';
 
 /** How well a name or alias matched, best first. */
@@ -99,21 +100,27 @@ function passes(entry: Entry, filters: SearchFilters): boolean {
 }
 
 export function createEntrySearch(entries: readonly Entry[]): EntrySearch {
-  const indexed = entries.map((entry, order) => ({
-    entry,
-    order,
-    // The name first, so it wins a tie with an alias that reads the same.
-    terms: [entry.name, ...entry.aliases.map((a) => (typeof a === 'string' ? a : a.text))].map(searchTerm),
-  }));
-  const byName = [...entries].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
+  // Built on the first search that needs them, not when the page that offers search opens.
+  const indexed = once(() =>
+    entries.map((entry, order) => ({
+      entry,
+      order,
+      // The name first, so it wins a tie with an alias that reads the same.
+      terms: [entry.name, ...entry.aliases.map((a) => (typeof a === 'string' ? a : a.text))].map(searchTerm),
+    })),
+  );
+  const byName = once(() => [...entries].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' })));
 
   return {
     search(query, filters = {}) {
       const folded = foldForSearch(query).replaceAll(' ', '');
-      if (folded === '') return byName.filter((e) => passes(e, filters)).map((entry) => ({ entry, match: null }));
+      if (folded === '')
+        return byName()
+          .filter((e) => passes(e, filters))
+          .map((entry) => ({ entry, match: null }));
 
       const found: (RankedMatch & { entry: Entry; order: number })[] = [];
-      for (const { entry, order, terms } of indexed) {
+      for (const { entry, order, terms } of indexed()) {
         const best = passes(entry, filters) ? bestMatch(terms, folded) : null;
         if (best) found.push({ ...best, entry, order });
       }

@@ -112,9 +112,38 @@ describe('ranking', () => {
     expect(same.search('alpha')[0]?.match).toEqual({ tier: 'exact', text: 'Alpha' });
   });
 
+  it('lists an empty query by name, ignoring case and accents', () => {
+    const mixed = createEntrySearch([
+      entry('zte', 'ZTE'),
+      entry('eclair', 'Éclair Labs'),
+      entry('beta', 'beta Works'),
+      entry('delta', 'Delta Chips'),
+      entry('alpha', 'Alpha'),
+    ]);
+    expect(mixed.search('').map((h) => h.entry.id)).toEqual(['alpha', 'beta', 'delta', 'eclair', 'zte']);
+  });
+
   it('keeps digest order between equally good matches', () => {
     const ties = createEntrySearch([entry('first', 'Chip One'), entry('second', 'Chip Two')]);
     expect(ties.search('chip').map((h) => h.entry.id)).toEqual(['first', 'second']);
+  });
+});
+
+describe('createDigestLookup', () => {
+  it('builds its indexes on first use, not when created', () => {
+    const d = minimalDigest();
+    const read: string[] = [];
+    const watched = new Proxy(d, {
+      get(target, key, receiver) {
+        if (typeof key === 'string') read.push(key);
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const lookup = createDigestLookup(watched);
+    expect(read).toEqual([]);
+    expect(lookup.entry('alpha')?.id).toBe('alpha');
+    lookup.eventsOf('alpha');
+    expect(read).toEqual(expect.arrayContaining(['entries', 'timeline']));
   });
 });
 
