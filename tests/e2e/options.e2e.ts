@@ -21,7 +21,7 @@ type Chrome = {
       set(v: object): Promise<void>;
       clear(): Promise<void>;
     };
-    onChanged: { addListener(fn: () => void): void };
+    onChanged: { addListener(fn: (changes: unknown, area: string) => void): void };
   };
 };
 
@@ -51,12 +51,13 @@ async function openOptions(): Promise<Page> {
 beforeAll(async () => {
   browser = await launchWithExtension();
   browser.serve(ARTICLE_URL, fixture('demo-article.html'));
-  // The worker counts storage writes for the slider test.
+  // The worker counts settings writes for the slider test: storage.sync only, since the background
+  // mirrors each one into storage.local for the content scripts.
   await browser.worker.evaluate(() => {
     const scope = globalThis as unknown as { chrome: Chrome; __techwarWrites: number };
     scope.__techwarWrites = 0;
-    scope.chrome.storage.onChanged.addListener(() => {
-      scope.__techwarWrites++;
+    scope.chrome.storage.onChanged.addListener((_changes: unknown, area: string) => {
+      if (area === 'sync') scope.__techwarWrites++;
     });
   });
 });

@@ -80,6 +80,11 @@ export class TargetReport {
   readonly caught: string[] = [];
   /** Every network request the target sent (extension-internal URLs excluded). */
   readonly requests: string[] = [];
+  /**
+   * The extension-internal ones, kept apart: the extension's CSP refuses every other request, so
+   * these are what proves the watch sees a target's requests at all.
+   */
+  readonly internalRequests: string[] = [];
   /** `<session>:<context id>`: context ids are only unique within one target. */
   private readonly extensionContexts = new Set<string>();
 
@@ -124,7 +129,8 @@ export class TargetReport {
       }
       case 'Network.requestWillBeSent': {
         const url = params.request?.url ?? '';
-        if (!url.startsWith(this.extensionOrigin) && !url.startsWith('data:')) this.requests.push(url);
+        if (url.startsWith(this.extensionOrigin)) this.internalRequests.push(url);
+        else if (!url.startsWith('data:')) this.requests.push(url);
         return;
       }
     }
