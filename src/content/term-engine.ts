@@ -54,7 +54,12 @@ export class TermEngine {
     this.observe(document);
     signal.addEventListener('abort', () => this.stop(), { once: true });
     const nav = (globalThis as { navigation?: EventTarget }).navigation;
-    nav?.addEventListener('navigatesuccess', () => this.rescanAll(), { signal });
+    // Only a new address means a new page: a history entry that keeps it (the phone sheet's, a
+    // page's own state) changes no text, and the observer follows any change that comes with it.
+    const onNavigated = () => {
+      if (location.href !== this.lastUrl) void this.rescanAll();
+    };
+    nav?.addEventListener('navigatesuccess', onNavigated, { signal });
     onBenchRescan(() => void this.rescanAll(), signal);
     return this.rescanAll();
   }

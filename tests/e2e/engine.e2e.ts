@@ -102,6 +102,30 @@ describe('live updates', () => {
   });
 });
 
+describe('a history entry that keeps the address', () => {
+  // The phone sheet pushes one so Back closes it: no page changed, so nothing is scanned again.
+  it('keeps the ranges it has instead of scanning the whole page again', async () => {
+    await page.evaluate(() => {
+      const ranges = [...(CSS.highlights.get('techwar-companies') ?? [])];
+      (window as unknown as { kept: AbstractRange[] }).kept = ranges;
+      history.pushState({ sheet: true }, '', location.href);
+    });
+    // A change after the push: once it is highlighted, any pass the push queued has run.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Late news: Tencent joins the push.';
+      document.getElementById('story')?.append(p);
+    });
+    await waitForCount('Tencent', 1);
+    const stillThere = await page.evaluate(() => {
+      const now = CSS.highlights.get('techwar-companies');
+      const kept = (window as unknown as { kept: AbstractRange[] }).kept;
+      return kept.length > 0 && kept.every((r) => now?.has(r));
+    });
+    expect(stillThere).toBe(true);
+  });
+});
+
 describe('an SPA routing through the Navigation API', () => {
   // The address changes at once, the first DOM change follows before the handler's await, and
   // navigatesuccess comes last: the rescan of the changed block meets a new URL.
