@@ -19,7 +19,7 @@ let out: string;
 beforeAll(() => {
   work = tempDir('package');
   out = resolve(work, 'out');
-  execFileSync(resolve(REPO, 'node_modules/.bin/tsx'), ['scripts/package.ts', '--out', out], {
+  execFileSync(resolve(REPO, 'node_modules/.bin/tsx'), ['tests/tools/package.ts', '--out', out], {
     cwd: REPO,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
