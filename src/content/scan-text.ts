@@ -105,9 +105,11 @@ export function* scanText(
   const text = new BlockText();
   const ancestorStep = () => countWork(job, 'elements');
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    const moved = parents.moved(node);
+    // One read of the parent per node: DOM reads are most of the walk's cost.
+    const parent = node.parentNode;
+    const moved = parents.moved(parent);
     // Most parents were met before (siblings, inline runs): no generator for those.
-    if (!parents.known(node)) yield* parents.resolve(node, ancestorStep);
+    if (!parents.known(parent)) yield* parents.resolve(parent, ancestorStep);
     const nodeBlock = parents.block;
     const switched = nodeBlock !== null && nodeBlock !== text.block;
     if (switched) yield* flush(text, job, nodeBlock);
@@ -128,14 +130,13 @@ class ParentBlocks {
 
   constructor(private readonly blocks: BlockResolver) {}
 
-  /** Whether `node` has another parent than the node before it, so its block must be resolved. */
-  moved(node: Text): boolean {
-    return node.parentNode !== this.parent;
+  /** Whether a text node's `parent` differs from the node before it's, so its block must be resolved. */
+  moved(parent: Node | null): boolean {
+    return parent !== this.parent;
   }
 
-  /** Whether `node`'s block is known without a walk: the same parent as before, or one the resolver has cached (taken). */
-  known(node: Text): boolean {
-    const parent = node.parentNode;
+  /** Whether the block of a text node's `parent` is known without a walk: the same parent as before, or one the resolver has cached (taken). */
+  known(parent: Node | null): boolean {
     if (parent === this.parent) return true;
     if (parent === null || parent.nodeType !== Node.ELEMENT_NODE) return false;
     const block = this.blocks.cached(parent as Element);
@@ -145,9 +146,8 @@ class ParentBlocks {
     return true;
   }
 
-  /** Resolves the block of `node`'s parent, calling `step` per ancestor walked (see BlockResolver.resolve). */
-  *resolve(node: Text, step: () => boolean): Generator<void, Element | null, void> {
-    const parent = node.parentNode;
+  /** Resolves the block of a text node's `parent`, calling `step` per ancestor walked (see BlockResolver.resolve). */
+  *resolve(parent: Node | null, step: () => boolean): Generator<void, Element | null, void> {
     this.parent = parent;
     this.block =
       parent && parent.nodeType === Node.ELEMENT_NODE ? yield* this.blocks.resolve(parent as Element, step) : null;
