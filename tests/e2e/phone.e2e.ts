@@ -281,6 +281,22 @@ describe('the sheet on a 390 × 844 phone', () => {
     }
   });
 
+  it('runs no hover timer for a finger resting on a term: no card until the finger taps', async () => {
+    page = await openArticle(browser);
+    const { x, y } = await pointOfTerm(page, 'Cambricon');
+    const cdp = await page.context().newCDPSession(page);
+    await touch(cdp, 'touchStart', x, y);
+    await touch(cdp, 'touchMove', x + 1, y);
+    // An absence cannot be awaited: the default card delay is 350 ms, so a mouse resting this
+    // long would have opened the card (the same wait a long press on a link takes to open one).
+    await page.waitForTimeout(1_000);
+    expect(await page.evaluate(noVisibleCard)).toBe(true);
+    await touch(cdp, 'touchEnd', x + 1, y);
+    await page.touchscreen.tap(x, y);
+    await page.waitForFunction(visibleCardEntryId);
+    expect(await cardEntryId(page)).toBe('cambricon');
+  });
+
   it('stays wholly inside the pinch-zoomed visual viewport, full width, and clear of the term', async () => {
     page = await openArticle(browser);
     await tapTerm(page, 'Huawei', 'huawei');
