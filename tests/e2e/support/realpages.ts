@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from './chromium';
 import { noVisibleCard, termCenter, visibleCardEntryId } from './page-probes';
 import { FIXTURES, SHARED } from './paths';
@@ -631,6 +632,15 @@ export function topicRangeCount(): number {
   return n;
 }
 
+/** The page's HTML and its two addresses: where the content script runs, and where it does not. */
+export function realPageLoads(page: RealPage): { html: string; ours: string; base: string } {
+  const html = realPageHtml(page);
+  // A page naming either host could tell the loads apart by itself.
+  for (const host of [REALPAGE_NEWS_HOST, REALPAGE_BASE_HOST])
+    expect(html.includes(host), `${page.file} names ${host}`).toBe(false);
+  return { html, ours: realPageUrl(REALPAGE_NEWS_HOST, page.name), base: realPageUrl(REALPAGE_BASE_HOST, page.name) };
+}
+
 /** One load of a real page with the extension, its pass finished and its DOM judged. */
 export interface RealPageLoad {
   verdict: DomVerdict;
@@ -686,8 +696,25 @@ function changedLines(hunk: string): string {
 const DIGEST_NAMES = ['Huawei'];
 
 /** The digest names INDEX.tsv counts on the page: where the extension must have highlighted something. */
-export function coreNamesOn(page: RealPage): string[] {
+function coreNamesOn(page: RealPage): string[] {
   return DIGEST_NAMES.filter((n) => new RegExp(`\\b${n}=`).test(page.topicHits));
+}
+
+/** What both browsers' suites assert of one page. */
+export function expectUnharmed(page: RealPage, outcome: RealPageOutcome): void {
+  expect(outcome.errors, 'errors from the extension').toEqual([]);
+  expect(outcome.unexplained, 'DOM changes no load without the extension shows').toEqual([]);
+  // The extension still does its job: a page naming a core digest entry gets at least one highlight.
+  const names = coreNamesOn(page);
+  if (names.length > 0)
+    expect(outcome.highlights, `highlights on a page naming ${names.join(', ')}`).toBeGreaterThan(0);
+}
+
+/** Without ../shared/realpages the suite says so in the report rather than passing silently. */
+export function noteRealPagesAbsent(title: string): void {
+  describe(title, () => {
+    it.skip(`skipped: ${REALPAGES_DIR} is not on this machine`, () => undefined);
+  });
 }
 
 /** One line for the log: pages, failures, time, highlights and the page noise excluded. */
