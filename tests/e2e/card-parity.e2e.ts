@@ -20,7 +20,6 @@ import { hasTopicHighlights } from './support/page-probes';
 import { screenshotPath } from './support/paths';
 
 const CASES = Object.entries(cardCases);
-const pause = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 describe('card, Chromium', () => {
   let browser: ExtensionBrowser;
@@ -52,7 +51,6 @@ describe('card, Chromium', () => {
     command: async (name) => {
       await messageTab(browser, await tabIdOf(browser, page), 'command', { name });
     },
-    idle: (ms) => page.waitForTimeout(ms),
     screenshot: async (name) => {
       await page.screenshot({ path: screenshotPath(`chromium-parity-${name}`) });
     },
@@ -116,7 +114,6 @@ describe('card, Firefox', () => {
       }, name);
       if (sent !== 1) throw new Error(`the command reached ${sent} tabs`);
     },
-    idle: pause,
     screenshot: async (name) => {
       await page.screenshot({ path: screenshotPath(`firefox-parity-${name}`) });
     },

@@ -11,17 +11,17 @@ import {
   patchSettings,
   waitForHighlights,
 } from './support/chromium';
-import { allTermTextsInOrder, highlightedCountIs } from './support/page-probes';
+import { shownTerms, textsOf } from './support/page-probes';
 
 const URL_BASE = 'https://www.ft.com/content/engine-';
 let browser: ExtensionBrowser;
 let page: Page;
 let n = 0;
 
-const terms = () => page.evaluate(allTermTextsInOrder);
+const terms = async () => textsOf(await page.evaluate(shownTerms, null));
 const count = async (text: string) => (await terms()).filter((t) => t === text).length;
 const waitForCount = (text: string, expected: number) =>
-  page.waitForFunction(highlightedCountIs, [text, expected] as const, { timeout: 3000 });
+  expect.poll(() => count(text), { timeout: 3000 }).toBe(expected);
 
 beforeAll(async () => {
   browser = await launchWithExtension();
