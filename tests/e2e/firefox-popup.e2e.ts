@@ -8,8 +8,8 @@
 import type { Page } from 'puppeteer-core';
 import { expect, it } from 'vitest';
 import { extensionPage, openReaderFromCard } from './support/firefox';
-import { hasTopicHighlights } from './support/page-probes';
 import { screenshotPath } from './support/paths';
+import { pausesAcrossReloadsAndResumes } from './support/popup-cases';
 import { useFirefox } from './support/suites';
 
 const TOPIC = 'companies';
@@ -62,17 +62,19 @@ it("lists the article's terms, switches a topic off and on, and pauses the site 
   await article.waitForFunction((n) => (CSS.highlights.get(n)?.size ?? 0) > 0, { timeout: 3_000 }, name);
   expect(await popup.$eval(toggle, (el) => el.getAttribute('aria-checked'))).toBe('true');
 
-  // Pause: the highlights go; after a reload the content script runs again (it answers) and stays paused.
+  // The same pause check as Chromium's (support/popup-cases.ts), asked from our popup page.
   const tabId = Number(new URL(await popup.evaluate(() => location.href)).searchParams.get('tab'));
-  expect(await contentState(popup, tabId)).toBe('active');
-  await clickText(popup, 'Pause on this site');
-  await article.waitForFunction(() => !CSS.highlights.has('techwar-chips'), { timeout: 3_000 });
-  await article.reload({ waitUntil: 'load' });
-  await expect.poll(() => contentState(popup, tabId), { timeout: 10_000 }).toBe('paused');
-  expect(await article.evaluate(hasTopicHighlights)).toBe(false);
-  await clickText(popup, 'Resume on this site');
-  await article.waitForFunction(hasTopicHighlights, { timeout: 10_000 });
-  expect(await contentState(popup, tabId)).toBe('active');
+  await pausesAcrossReloadsAndResumes({
+    clickInPopup: (text) => clickText(popup, text),
+    reloadArticle: async () => {
+      await article.reload({ waitUntil: 'load' });
+    },
+    contentState: () => contentState(popup, tabId),
+    inArticle: (fn) => article.evaluate(fn),
+    waitInArticle: async (fn, timeout) => {
+      await article.waitForFunction(fn, { timeout });
+    },
+  });
 });
 
 /** A real click on the popup's button reading `text`. */

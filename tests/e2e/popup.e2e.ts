@@ -21,6 +21,7 @@ import {
 } from './support/chromium';
 import { hasTopicHighlights } from './support/page-probes';
 import { DIST, screenshotPath, tempDir } from './support/paths';
+import { pausesAcrossReloadsAndResumes } from './support/popup-cases';
 
 const ARTICLE_URL = 'https://www.reuters.com/technology/demo-chip-drive/';
 const LONG_URL = 'https://www.theguardian.com/technology/long-day-of-talks';
@@ -269,18 +270,21 @@ describe('this site', () => {
     const page = await browser.open(ARTICLE_URL);
     await waitForHighlights(page);
     const popup = await openPopup(page);
-    await popup.click('text=Pause on this site');
-    await page.waitForFunction(() => !CSS.highlights.has('techwar-chips'), undefined, { timeout: 2000 });
-    expect((await storedSettings())?.pausedSites).toEqual(['www.reuters.com']);
-    expect(await popup.textContent('.tw-empty')).toContain('Paused on this site');
-
-    await page.reload({ waitUntil: 'load' });
-    // The reloaded page's content script answers once it has read the stored pause: it ran, and chose not to highlight.
-    await expect.poll(() => contentState(page), { timeout: 5000 }).toBe('paused');
-    expect(await page.evaluate(hasTopicHighlights)).toBe(false);
-
-    await popup.click('text=Resume on this site');
-    await waitForHighlights(page);
+    await pausesAcrossReloadsAndResumes({
+      clickInPopup: (text) => popup.click(`text=${text}`),
+      whilePaused: async () => {
+        expect((await storedSettings())?.pausedSites).toEqual(['www.reuters.com']);
+        expect(await popup.textContent('.tw-empty')).toContain('Paused on this site');
+      },
+      reloadArticle: async () => {
+        await page.reload({ waitUntil: 'load' });
+      },
+      contentState: () => contentState(page),
+      inArticle: (fn) => page.evaluate(fn),
+      waitInArticle: async (fn, timeout) => {
+        await page.waitForFunction(fn, undefined, { timeout });
+      },
+    });
     expect((await storedSettings())?.pausedSites).toEqual([]);
     await popup.waitForSelector('.tw-entry');
     await popup.close();
