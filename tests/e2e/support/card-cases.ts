@@ -30,7 +30,7 @@ export interface CardDriver {
 /** The card's close timer after the pointer leaves (LEAVE_GRACE_MS in card-controller.ts). */
 export const CLOSE_GRACE_MS = 300;
 /** The default hover delay (settings/defaults.ts). */
-const HOVER_DELAY_MS = 350;
+export const HOVER_DELAY_MS = 350;
 
 /**
  * Each topic's first highlighted term on the demo article and the entry its card shows, written by
