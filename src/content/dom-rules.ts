@@ -84,6 +84,11 @@ const NEVER = (): boolean => false;
 export class BlockResolver {
   private cache = new Map<Element, Element | null>();
 
+  /** The block of `el` if already resolved (null: its text is not read), undefined if not yet. */
+  cached(el: Element): Element | null | undefined {
+    return this.cache.get(el);
+  }
+
   blockOf(el: Element): Element | null {
     const cached = this.cache.get(el);
     if (cached !== undefined) return cached;

@@ -88,7 +88,8 @@ export class MentionOrder<B, H extends Mention> {
   setShowAll(on: boolean): void {
     if (on === this.showAll) return;
     this.showAll = on;
-    this.syncGated();
+    const steps = this.syncGatedSteps(() => false);
+    while (!steps.next().done);
     this.refresh();
   }
 
@@ -98,22 +99,27 @@ export class MentionOrder<B, H extends Mention> {
     return { onBeat: this.onBeat, hidden: open ? 0 : this.gatedTotal, showAll: this.showAll };
   }
 
-  /** Decides again whether the page is about the beat (from the running counts), and opens or closes the gate. */
-  private updateBeat(): void {
+  /**
+   * Decides again whether the page is about the beat (from the running counts), and opens or closes
+   * the gate, in steps: a big page's gated hits are thousands of highlight changes.
+   */
+  private *updateBeatSteps(shouldYield: () => boolean): Generator<void, void, void> {
     const onBeat = isOnBeat(this.counts.size, this.total);
     if (onBeat === this.onBeat) return;
     this.onBeat = onBeat;
-    this.syncGated();
+    yield* this.syncGatedSteps(shouldYield);
   }
 
   /** Shows or hides the gated hits after the gate opened or closed ("first mention only" aside). */
-  private syncGated(): void {
+  private *syncGatedSteps(shouldYield: () => boolean): Generator<void, void, void> {
     if (this.firstOnly) return;
+    let n = 0;
     for (const hits of this.byBlock.values())
       for (const hit of hits) {
         if (!hit.gated) continue;
         if (this.visible(hit)) this.sink.show(hit);
         else this.sink.hide(hit);
+        if (++n % HIT_CHECK_EVERY === 0 && shouldYield()) yield;
       }
   }
 
@@ -150,7 +156,7 @@ export class MentionOrder<B, H extends Mention> {
 
   /** refresh in steps, yielding whenever `shouldYield()` says so (checked every HIT_CHECK_EVERY hits). */
   *refreshSteps(shouldYield: () => boolean): Generator<void, void, void> {
-    this.updateBeat();
+    yield* this.updateBeatSteps(shouldYield);
     if (!this.firstOnly) return;
     const ordered = this.hitsInDocumentOrder();
     const firsts = new Map<string, H>();

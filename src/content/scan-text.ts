@@ -105,8 +105,12 @@ export function* scanText(
   const text = new BlockText();
   const ancestorStep = () => countWork(job, 'elements');
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    const moved = parents.moved(node);
-    const nodeBlock = moved ? yield* parents.resolve(node, ancestorStep) : parents.block;
+    // One read of the parent per node: DOM reads are most of the walk's cost.
+    const parent = node.parentNode;
+    const moved = parents.moved(parent);
+    // Most parents were met before (siblings, inline runs): no generator for those.
+    if (!parents.known(parent)) yield* parents.resolve(parent, ancestorStep);
+    const nodeBlock = parents.block;
     const switched = nodeBlock !== null && nodeBlock !== text.block;
     if (switched) yield* flush(text, job, nodeBlock);
     if (nodeBlock !== null) text.add(node);
@@ -126,14 +130,24 @@ class ParentBlocks {
 
   constructor(private readonly blocks: BlockResolver) {}
 
-  /** Whether `node` has another parent than the node before it, so its block must be resolved. */
-  moved(node: Text): boolean {
-    return node.parentNode !== this.parent;
+  /** Whether a text node's `parent` differs from the node before it's, so its block must be resolved. */
+  moved(parent: Node | null): boolean {
+    return parent !== this.parent;
   }
 
-  /** Resolves the block of `node`'s parent, calling `step` per ancestor walked (see BlockResolver.resolve). */
-  *resolve(node: Text, step: () => boolean): Generator<void, Element | null, void> {
-    const parent = node.parentNode;
+  /** Whether the block of a text node's `parent` is known without a walk: the same parent as before, or one the resolver has cached (taken). */
+  known(parent: Node | null): boolean {
+    if (parent === this.parent) return true;
+    if (parent === null || parent.nodeType !== Node.ELEMENT_NODE) return false;
+    const block = this.blocks.cached(parent as Element);
+    if (block === undefined) return false;
+    this.parent = parent;
+    this.block = block;
+    return true;
+  }
+
+  /** Resolves the block of a text node's `parent`, calling `step` per ancestor walked (see BlockResolver.resolve). */
+  *resolve(parent: Node | null, step: () => boolean): Generator<void, Element | null, void> {
     this.parent = parent;
     this.block =
       parent && parent.nodeType === Node.ELEMENT_NODE ? yield* this.blocks.resolve(parent as Element, step) : null;
@@ -149,12 +163,12 @@ function countWork(job: ScanJob, kind: WorkKind): boolean {
   return job.shouldYield();
 }
 
-/** Adds `units` of work done and looks at the clock (yielding if the slice is used up) once they reach CLOCK_UNITS. */
-function* addWork(units: number, job: ScanJob): Generator<void, void, void> {
+/** Adds `units` of work done and, once they reach CLOCK_UNITS, looks at the clock: true when the slice is used up. */
+function addWork(units: number, job: ScanJob): boolean {
   job.units += units;
-  if (job.units < CLOCK_UNITS) return;
+  if (job.units < CLOCK_UNITS) return false;
   job.units = 0;
-  if (job.shouldYield()) yield;
+  return job.shouldYield();
 }
 
 /** Matches the finished block's text and hands its hits on, then starts `next`. May yield. */
@@ -169,20 +183,24 @@ function* flush(text: BlockText, job: ScanJob, next: Element | null): Generator<
   job.stats.chars += joined.length;
   const units = joined.length >> CHARS_PER_UNIT_SHIFT;
   // A block that would take the work past the next look: the work before it is checked off first.
-  if (job.units > 0 && job.units + units >= CLOCK_UNITS) yield* addWork(CLOCK_UNITS, job);
-  const found = yield* matchBlock(joined, job);
-  if (found.length > 0) yield* emitHits(block, text, found, job);
+  if (job.units > 0 && job.units + units >= CLOCK_UNITS && addWork(CLOCK_UNITS, job)) yield;
+  // The common block is short: matched and emitted without a generator of its own.
+  const found = joined.length <= MATCH_CHUNK ? matchShort(joined, job) : yield* matchLong(joined, job);
+  if (found.length > HIT_CHUNK) yield* emitHitsInChunks(block, text, found, job);
+  else if (found.length > 0) emitHits(block, text, found, 0, found.length, 0, job);
   text.clear();
-  yield* addWork(units, job);
+  if (addWork(units, job)) yield;
 }
 
-/** The block's matches, in MATCH_CHUNK steps with a look at the clock after each when the text is long. */
-function* matchBlock(joined: string, job: ScanJob): Generator<void, readonly Match[], void> {
+/** A block's matches, at most MATCH_CHUNK characters of work. */
+function matchShort(joined: string, job: ScanJob): readonly Match[] {
+  auditWork('chars', joined.length);
+  return job.matcher.findMatches(joined, job.page);
+}
+
+/** A huge block's matches, in MATCH_CHUNK steps with a look at the clock after each. */
+function* matchLong(joined: string, job: ScanJob): Generator<void, readonly Match[], void> {
   const { matcher, page, shouldYield } = job;
-  if (joined.length <= MATCH_CHUNK) {
-    auditWork('chars', joined.length);
-    return matcher.findMatches(joined, page);
-  }
   const chunkDone = () => {
     auditWork('chars', MATCH_CHUNK);
     return shouldYield();
@@ -190,8 +208,8 @@ function* matchBlock(joined: string, job: ScanJob): Generator<void, readonly Mat
   return yield* matcher.findMatchesSliced(joined, page, MATCH_CHUNK, chunkDone);
 }
 
-/** Maps matches to ranges over the block's nodes, HIT_CHUNK at a time. */
-function* emitHits(
+/** emitHits for more than HIT_CHUNK matches, a chunk at a time with a look at the clock between. */
+function* emitHitsInChunks(
   block: Element,
   text: BlockText,
   found: readonly Match[],
@@ -200,22 +218,40 @@ function* emitHits(
   let n = 0;
   for (let from = 0; from < found.length; from += HIT_CHUNK) {
     const to = Math.min(found.length, from + HIT_CHUNK);
-    const hits: TermHit[] = [];
-    for (let i = from; i < to; i++) {
-      const m = found[i] as Match;
-      n = text.nodeAt(m.start, n, true);
-      const e = text.nodeAt(m.end, n, false);
-      const range = new StaticRange({
-        startContainer: text.nodes[n] as Text,
-        startOffset: m.start - (text.starts[n] as number),
-        endContainer: text.nodes[e] as Text,
-        endOffset: m.end - (text.starts[e] as number),
-      });
-      hits.push({ range, entryId: m.entryId, block, gated: m.gated });
-    }
-    job.stats.matches += hits.length;
-    auditWork('hits', hits.length);
-    job.onHits(block, hits, from === 0);
+    n = emitHits(block, text, found, from, to, n, job);
     if (to < found.length && job.shouldYield()) yield;
   }
+}
+
+/**
+ * Maps found[from, to) to ranges over the block's nodes, searching from node `n`, and hands them on
+ * (the first chunk replaces the block's hits). Returns the node the last range started in, where
+ * the next chunk's search resumes.
+ */
+function emitHits(
+  block: Element,
+  text: BlockText,
+  found: readonly Match[],
+  from: number,
+  to: number,
+  n: number,
+  job: ScanJob,
+): number {
+  const hits: TermHit[] = [];
+  for (let i = from; i < to; i++) {
+    const m = found[i] as Match;
+    n = text.nodeAt(m.start, n, true);
+    const e = text.nodeAt(m.end, n, false);
+    const range = new StaticRange({
+      startContainer: text.nodes[n] as Text,
+      startOffset: m.start - (text.starts[n] as number),
+      endContainer: text.nodes[e] as Text,
+      endOffset: m.end - (text.starts[e] as number),
+    });
+    hits.push({ range, entryId: m.entryId, block, gated: m.gated });
+  }
+  job.stats.matches += hits.length;
+  auditWork('hits', hits.length);
+  job.onHits(block, hits, from === 0);
+  return n;
 }

@@ -105,7 +105,13 @@ interface CompiledAliases {
   anchors: boolean[];
 }
 
-function compileAliases(entries: readonly MatcherEntry[]): { aliases: CompiledAliases; terms: string[] } {
+/** Aliases compiled between looks at the deadline: their context rules make each one costly while the JIT is cold. */
+const ALIASES_PER_CHECK = 16;
+
+function* compileAliases(
+  entries: readonly MatcherEntry[],
+  shouldYield: () => boolean,
+): Generator<void, { aliases: CompiledAliases; terms: string[] }, void> {
   const aliases: CompiledAliases = {
     entryIds: [],
     indexInEntry: [],
@@ -120,7 +126,10 @@ function compileAliases(entries: readonly MatcherEntry[]): { aliases: CompiledAl
   };
   const terms: string[] = [];
   for (const entry of entries) {
-    for (let index = 0; index < entry.aliases.length; index++) addAlias(aliases, terms, entry, index);
+    for (let index = 0; index < entry.aliases.length; index++) {
+      addAlias(aliases, terms, entry, index);
+      if (terms.length % ALIASES_PER_CHECK === 0 && shouldYield()) yield;
+    }
   }
   return { aliases, terms };
 }
@@ -159,8 +168,7 @@ export function* compileMatcherSteps(
   entries: readonly MatcherEntry[],
   shouldYield: () => boolean,
 ): Generator<void, Matcher, void> {
-  const { aliases, terms } = compileAliases(entries);
-  if (shouldYield()) yield;
+  const { aliases, terms } = yield* compileAliases(entries, shouldYield);
   const table = buildClassTable(terms);
   if (shouldYield()) yield;
   const patterns = terms.map((term) => termSymbols(table, term));

@@ -98,14 +98,17 @@ export function insideLongerName(
   termStarts: ReadonlySet<number>,
 ): boolean {
   const term = text.slice(start, end);
-  if (CJK_LAST.test(term)) {
+  // The last code point is within the last two units; the pattern is not tried along the whole term.
+  if (CJK_LAST.test(term.slice(-2))) {
     const after = text.slice(end, end + 14);
     if (CJK_CHIP_COMPOUND.test(term) && CJK_COMPOUND_AFTER.test(after)) return true;
     return CJK_HEADS.test(after) || (place && CJK_COMPANY.test(after));
   }
-  if (ENDS_IN_WORD_CHAR.test(term) && HYPHEN_WORD.test(text.slice(end, end + 4)) && !termStarts.has(end + 1))
+  // Each test reads the few characters after the term first: they rarely pass, and the tests of the
+  // term's own end are the costly ones.
+  if (HYPHEN_WORD.test(text.slice(end, end + 4)) && ENDS_IN_WORD_CHAR.test(term) && !termStarts.has(end + 1))
     return true;
   if (capitalisedWordsAfter(text, end).some((w) => HEAD_NOUNS.has(w))) return true;
   if (place && placeBetweenCapitals(text, start, end)) return true;
-  return (endsInHeadNoun(term) || TITLE_CASE_WORDS.test(term)) && OF_CAPITAL.test(text.slice(end, end + 12));
+  return OF_CAPITAL.test(text.slice(end, end + 12)) && (endsInHeadNoun(term) || TITLE_CASE_WORDS.test(term));
 }

@@ -41,14 +41,46 @@ const LINK_WORDS = new Set([
 const CJK_CHINA_NEAR = /稀土|中方|我国|我國|对美|對美|反制/u;
 /** The nearest owner wins: "對美方制裁" are the US side's sanctions, whatever the clause says. */
 const CJK_US_RIGHT_BEFORE = /美方|美国|美國/u;
-/** The Chinese clause before a term: back to the last sentence or clause stop, at most 80 characters. */
-const CJK_CLAUSE = /[^。！？；]*$/u;
+/** Stops that end the Chinese clause before a term. */
+const CJK_CLAUSE_STOPS = new Set('。！？；');
+/** How far back the Chinese clause before a term is read. */
+const CJK_CLAUSE_REACH = 80;
 
-/** The (up to) three words before `start` in the same phrase, without trailing space. */
+/** The Chinese clause before `start`: back to the last sentence or clause stop, at most CJK_CLAUSE_REACH units. */
+function clauseBefore(text: string, start: number): string {
+  const from = Math.max(0, start - CJK_CLAUSE_REACH);
+  let clauseStart = start;
+  while (clauseStart > from && !CJK_CLAUSE_STOPS.has(text.charAt(clauseStart - 1))) clauseStart--;
+  return text.slice(clauseStart, start);
+}
+
+const WHITE_SPACE = /\s/u;
+/** What ends a phrase going backwards, besides white space. */
+const PHRASE_STOPS = new Set(',.;:!?()"“”，。；：！？（）');
+/** How far back the phrase before a term is read. */
+const PHRASE_REACH = 60;
+
+/**
+ * The (up to) three words before `start` in the same phrase, without trailing space: each word
+ * followed by white space, none holding a stop. Read backwards by hand: an end-anchored pattern
+ * would be tried from every character of the text before.
+ */
 function phraseBefore(text: string, start: number): string {
-  const before = text.slice(Math.max(0, start - 60), start);
-  const phrase = /(?:[^\s,.;:!?()"“”，。；：！？（）]+\s+){0,3}$/u.exec(before)?.[0] ?? '';
-  return phrase.trimEnd();
+  const from = Math.max(0, start - PHRASE_REACH);
+  let phraseStart = start;
+  for (let words = 0; words < 3; words++) {
+    let wordEnd = phraseStart;
+    while (wordEnd > from && WHITE_SPACE.test(text.charAt(wordEnd - 1))) wordEnd--;
+    let wordStart = wordEnd;
+    while (wordStart > from && isWordUnit(text.charAt(wordStart - 1))) wordStart--;
+    if (wordEnd === phraseStart || wordStart === wordEnd) break;
+    phraseStart = wordStart;
+  }
+  return text.slice(phraseStart, start).trimEnd();
+}
+
+function isWordUnit(ch: string): boolean {
+  return !PHRASE_STOPS.has(ch) && !WHITE_SPACE.test(ch);
 }
 
 /** Whether the policy named at text[start, end) is another country's than `owner`'s. */
@@ -63,6 +95,5 @@ export function ownedByOther(text: string, start: number, end: number, owner: Po
   if (other === 'china' && CHINA_OBJECTS.test(text.slice(end, end + 60))) return true;
   // Chinese runs without spaces: look back over the clause.
   if (other !== 'china' || CJK_US_RIGHT_BEFORE.test(text.slice(Math.max(0, start - 3), start))) return false;
-  const clause = CJK_CLAUSE.exec(text.slice(Math.max(0, start - 80), start))?.[0] ?? '';
-  return CJK_CHINA_NEAR.test(clause);
+  return CJK_CHINA_NEAR.test(clauseBefore(text, start));
 }

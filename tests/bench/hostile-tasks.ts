@@ -18,6 +18,8 @@ export interface HostileTaskResult {
   /** Tasks over 50 ms spent mostly in the extension's script: the budget is none. */
   over50: number;
   longestMs: number;
+  /** The longest such task's thread time (see LongTask.cpuMs). */
+  longestCpuMs: number;
   tasks: string;
 }
 
@@ -54,6 +56,7 @@ async function traceHostile(ext: ExtensionBrowser, name: string): Promise<Hostil
     over16: tasks.length,
     over50: tasks.filter((t) => t.ms > 50).length,
     longestMs: Math.max(0, ...tasks.map((t) => t.ms)),
+    longestCpuMs: Math.max(0, ...tasks.map((t) => t.cpuMs)),
     tasks: describeTasks(tasks),
   };
 }

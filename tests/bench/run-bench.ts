@@ -39,6 +39,7 @@ interface ScanDetail {
   workMs: number;
   slices: number;
   longestSliceMs: number;
+  audit: { longestGap: { ms: number; work: Record<string, number> } };
 }
 
 const median = (xs: number[]): number => {
@@ -161,6 +162,9 @@ interface PageResult {
   warmRatio: number;
   longestSliceMs: number;
   slices: number;
+  /** The cold pass's longest time between two deadline checks, and the work done in it: what held a slice. */
+  longestGapMs: number;
+  longestGapWork: string;
   /** Compiling the matcher, sliced, before the first pass (not part of the scan figures). */
   compileMs: number;
   compileLongestSliceMs: number;
@@ -203,6 +207,11 @@ async function benchPage(browser: ExtensionBrowser, name: string, html: string, 
     warmRatio: round(warmWorkMs / warmWalkMs),
     longestSliceMs: round(Math.max(cold.longestSliceMs, ...warm.map((d) => d.longestSliceMs))),
     slices: cold.slices,
+    longestGapMs: round(cold.audit.longestGap.ms),
+    longestGapWork: Object.entries(cold.audit.longestGap.work)
+      .filter(([, units]) => units > 0)
+      .map(([kind, units]) => `${units} ${kind}`)
+      .join(', '),
     compileMs: round(compile?.workMs ?? Number.NaN),
     compileLongestSliceMs: round(compile?.longestSliceMs ?? Number.NaN),
   };

@@ -827,6 +827,11 @@ export async function leaveCard(page: Page): Promise<void> {
 
 export interface LongTask {
   ms: number;
+  /**
+   * The task's thread (CPU) time: on a busy machine a task the scheduler preempted lasts longer
+   * than the work in it, and this tells the two apart.
+   */
+  cpuMs: number;
   /** Script time inside the task by whose script it was: the extension's URL, the page's, or none. */
   extensionMs: number;
   pageMs: number;
@@ -843,6 +848,8 @@ interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** Thread time, where the category records it. */
+  tdur?: number;
   args?: { name?: string; data?: { url?: string }; beginData?: { url?: string } };
 }
 
@@ -913,7 +920,8 @@ export async function startTaskTrace(ext: ExtensionBrowser, page: Page): Promise
           .slice(0, 6)
           .map((e) => `${e.name} ${((e.dur ?? 0) / 1000).toFixed(1)} ms`)
           .join(', ');
-        tasks.push({ ms: Math.round((task.dur ?? 0) / 1000), ...script, what });
+        const cpuMs = Math.round((task.tdur ?? task.dur ?? 0) / 1000);
+        tasks.push({ ms: Math.round((task.dur ?? 0) / 1000), cpuMs, ...script, what });
       }
       return tasks;
     },
@@ -947,6 +955,6 @@ function scriptTimeByOwner(
 
 export function describeTasks(tasks: readonly LongTask[]): string {
   const one = (t: LongTask) =>
-    `${t.ms} ms [script: extension ${t.extensionMs}, page ${t.pageMs}, anonymous ${t.anonymousMs}] (${t.what})`;
+    `${t.ms} ms (cpu ${t.cpuMs}) [script: extension ${t.extensionMs}, page ${t.pageMs}, anonymous ${t.anonymousMs}] (${t.what})`;
   return tasks.map(one).join('; ') || 'none';
 }
