@@ -42,6 +42,13 @@ module.exports = {
       to: { reachable: true, path: [BROWSER, '^src/(settings|messages)/'] },
     },
     {
+      name: 'i18n-never-imports-ui',
+      comment: 'i18n is handed to ui components as a prop; importing ui would turn the dependency round.',
+      severity: 'error',
+      from: { path: '^src/i18n/' },
+      to: { path: '^src/ui/' },
+    },
+    {
       name: 'only-entries-touch-the-browser',
       severity: 'error',
       from: { path: '^src/', pathNot: [ENTRY, ...BROWSER_ADAPTERS] },

@@ -74,7 +74,7 @@ export function createDigestLookup(digest: Digest): DigestLookup {
   };
 }
 
-/** "2025-04-25" → "25 Apr 2025", "2025-04" → "Apr 2025", "2025" → "2025"; "about" when approximate. */
+/** In English "2025-04-25" → "Apr 25, 2025", "2025-04" → "Apr 2025", "2025" → "2025"; "~" marks approximate. */
 export function formatDigestDate(date: { date: string; approximate?: boolean }, locale = 'en'): string {
   const [y, m, d] = date.date.split('-').map(Number);
   let text: string;

@@ -150,7 +150,7 @@ function parsePayload<K extends MessageType>(type: K, payload: unknown): Envelop
  * undefined, so the caller stays silent and leaves the message to other listeners.
  */
 export function parseMessage(raw: unknown, senderId: string | undefined, extensionId: string): AnyMessage | undefined {
-  if (senderId === undefined || senderId !== extensionId) return undefined;
+  if (senderId !== extensionId) return undefined; // a web page's message has no sender id
   if (typeof raw !== 'object' || raw === null) return undefined;
   const { type, payload } = raw as { type?: unknown; payload?: unknown };
   if (!isMessageType(type)) return undefined;

@@ -68,5 +68,6 @@ export function handleMessages(handlers: Partial<Handlers>, signal?: AbortSignal
     return dispatch(handlers, message, sender);
   };
   browser.runtime.onMessage.addListener(listener);
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: 'abort' fires once per signal, so once only frees the closure sooner
   signal?.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
 }

@@ -32,7 +32,8 @@ export function normalizeTopicId(value: unknown): string | undefined {
 export function normalizeHostname(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const hostname = value.trim().toLowerCase().replace(/\.$/, '');
-  if (hostname.length === 0 || hostname.length > MAX_HOSTNAME_LENGTH) return undefined;
+  // An empty string fails the label test below.
+  if (hostname.length > MAX_HOSTNAME_LENGTH) return undefined;
   return hostname.split('.').every((label) => HOSTNAME_LABEL.test(label)) ? hostname : undefined;
 }
 
@@ -88,7 +89,9 @@ function listParser(normalizeItem: (item: unknown) => string | undefined, max: n
 
 /** One parser per field; the mapped type makes a field without a parser a compile error. */
 const fieldParsers: { readonly [K in SettingsKey]: FieldParser<K> } = {
-  version: (value) => (value === SETTINGS_VERSION ? SETTINGS_VERSION : undefined),
+  // Settings are migrated before they are parsed, so any stored version now reads as the current one.
+  // Stryker disable next-line ArrowFunction: undefined falls back to the default version, which is the same one
+  version: () => SETTINGS_VERSION,
   enabled: schemaParser(v.boolean()),
   disabledTopics: listParser(normalizeTopicId, MAX_DISABLED_TOPICS),
   hoverDelayMs: schemaParser(
@@ -128,7 +131,6 @@ function setField<K extends SettingsKey>(target: MutableSettings, key: K, value:
 function parseRecord(record: RawSettings): Settings {
   const settings: MutableSettings = { ...DEFAULT_SETTINGS };
   for (const key of SETTINGS_KEYS) {
-    if (key === 'version') continue;
     const parsed = parseSettingsField(key, readOwn(record, key));
     if (parsed !== undefined) setField(settings, key, parsed);
   }
@@ -164,7 +166,6 @@ export function applySettingsPatch(current: Settings, patch: unknown): Settings 
   const next: MutableSettings = { ...current };
   if (!isPlainRecord(patch)) return next;
   for (const key of SETTINGS_KEYS) {
-    if (key === 'version' || !Object.hasOwn(patch, key)) continue;
     const parsed = parseSettingsField(key, readOwn(patch, key));
     if (parsed !== undefined) setField(next, key, parsed);
   }

@@ -109,11 +109,13 @@ export function onStoredSettingsChanged(
   const onChanged = (changes: Record<string, Storage.StorageChange>, areaName: string): void => {
     if (areaName !== area || !Object.hasOwn(changes, key)) return;
     try {
+      // Stryker disable next-line OptionalChaining: the hasOwn check above guarantees the change record
       listener(parseSettings(changes[key]?.newValue));
     } catch (error) {
       console.debug(`${LOG_PREFIX} settings listener failed`, error);
     }
   };
   browser.storage.onChanged.addListener(onChanged);
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: 'abort' fires once per signal, so once only frees the closure sooner
   signal?.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged), { once: true });
 }

@@ -5,54 +5,17 @@
 // page qualifies or the reader asks to see everything.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ExtensionBrowser,
-  fixture,
-  launchWithExtension,
-  messageTab,
-  tabIdOf,
-  waitForHighlights,
-} from './support/chromium';
+import { messageTab, tabIdOf } from './support/chromium';
+import { shownTerms, textsOf } from './support/page-probes';
 import { screenshotPath } from './support/paths';
+import { useChromium } from './support/suites';
 
-const URL_BASE = 'https://www.reuters.com/world/accuracy-';
-let browser: ExtensionBrowser;
-let n = 0;
-
-beforeAll(async () => {
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function open(name: string): Promise<Page> {
-  const url = `${URL_BASE}${n++}`;
-  browser.serve(url, fixture(name));
-  const page = await browser.open(url);
-  await waitForHighlights(page);
-  return page;
-}
+const suite = useChromium('https://www.reuters.com/world/accuracy-');
+const open = (fixtureName: string) => suite.openFixture(fixtureName);
 
 /** The highlighted texts inside the element with `id` (the focus highlight left out), in document order. */
-function termsIn(page: Page, id: string): Promise<string[]> {
-  return page.evaluate((where) => {
-    const root = document.getElementById(where);
-    const found: { text: string; range: Range }[] = [];
-    for (const [name, hl] of CSS.highlights) {
-      if (!name.startsWith('techwar-') || name === 'techwar-focus') continue;
-      for (const r of hl as unknown as Iterable<AbstractRange>) {
-        if (!root?.contains(r.startContainer)) continue;
-        const live = document.createRange();
-        live.setStart(r.startContainer, r.startOffset);
-        live.setEnd(r.endContainer, r.endOffset);
-        found.push({ text: live.toString(), range: live });
-      }
-    }
-    found.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
-    return found.map((f) => f.text);
-  }, id);
+async function termsIn(page: Page, id: string): Promise<string[]> {
+  return textsOf(await page.evaluate(shownTerms, id));
 }
 
 describe('on a page about the beat', () => {
@@ -99,27 +62,27 @@ describe('on a page off the beat', () => {
   it('shows only core entries, says so in its summary, and shows the rest at the reader’s request', async () => {
     const page = await open('off-beat.html');
     expect(await termsIn(page, 'story')).toEqual(['Huawei']);
-    const tab = await tabIdOf(browser, page);
-    const summary = (await messageTab(browser, tab, 'get-summary', {})) as { offBeat?: { hidden: number } };
+    const tab = await tabIdOf(suite.browser, page);
+    const summary = (await messageTab(suite.browser, tab, 'get-summary', {})) as { offBeat?: { hidden: number } };
     expect(summary.offBeat?.hidden).toBe(7);
 
-    await messageTab(browser, tab, 'show-all', { on: true });
+    await messageTab(suite.browser, tab, 'show-all', { on: true });
     const all = await termsIn(page, 'story');
     expect(all).toEqual(
       expect.arrayContaining(['tariffs', 'Donald Trump', 'Trump', 'Apple', 'Supply chains', 'Huawei']),
     );
     expect(all).not.toContain('Huang');
 
-    await messageTab(browser, tab, 'show-all', { on: false });
+    await messageTab(suite.browser, tab, 'show-all', { on: false });
     expect(await termsIn(page, 'story')).toEqual(['Huawei']);
     await page.close();
   });
 
   it('has the popup say the page is off the beat, and show everything at a click', async () => {
     const page = await open('off-beat.html');
-    const tab = await tabIdOf(browser, page);
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html?tab=${tab}`);
+    const tab = await tabIdOf(suite.browser, page);
+    const popup = await suite.browser.context.newPage();
+    await popup.goto(`chrome-extension://${suite.browser.extensionId}/src/popup/index.html?tab=${tab}`);
     const notice = popup.getByTestId('off-beat');
     await notice.waitFor();
     expect(await notice.textContent()).toContain('7 everyday terms');

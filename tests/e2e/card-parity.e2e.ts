@@ -5,40 +5,22 @@
 // pages, which the remote protocol cannot open itself (a card's "Open in reader" does).
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
-import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
+import { beforeAll, beforeEach, describe, it } from 'vitest';
 import { type CardDriver, cardCases } from './support/card-cases';
-import {
-  type ExtensionBrowser,
-  fixture,
-  launchWithExtension,
-  messageTab,
-  tabIdOf,
-  waitForHighlights,
-} from './support/chromium';
-import { type FirefoxWithExtension, launchFirefox, openReaderFromCard } from './support/firefox';
-import { hasTopicHighlights } from './support/page-probes';
+import { messageTab, tabIdOf } from './support/chromium';
+import { openReaderFromCard } from './support/firefox';
 import { screenshotPath } from './support/paths';
+import { useChromium, useFirefox } from './support/suites';
 
 const CASES = Object.entries(cardCases);
-const pause = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 describe('card, Chromium', () => {
-  let browser: ExtensionBrowser;
+  const chromium = useChromium('https://www.bbc.com/news/card-parity-');
   let page: PlaywrightPage;
-  let n = 0;
 
-  beforeAll(async () => {
-    browser = await launchWithExtension();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
   beforeEach(async () => {
     await page?.close();
-    const url = `https://www.bbc.com/news/card-parity-${n++}`;
-    browser.serve(url, fixture('demo-article.html'));
-    page = await browser.open(url);
-    await waitForHighlights(page);
+    page = await chromium.openFixture('demo-article.html');
   });
 
   const driver: CardDriver = {
@@ -50,9 +32,8 @@ describe('card, Chromium', () => {
     click: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key),
     command: async (name) => {
-      await messageTab(browser, await tabIdOf(browser, page), 'command', { name });
+      await messageTab(chromium.browser, await tabIdOf(chromium.browser, page), 'command', { name });
     },
-    idle: (ms) => page.waitForTimeout(ms),
     screenshot: async (name) => {
       await page.screenshot({ path: screenshotPath(`chromium-parity-${name}`) });
     },
@@ -61,29 +42,22 @@ describe('card, Chromium', () => {
 });
 
 describe('card, Firefox', () => {
-  let firefox: FirefoxWithExtension;
+  const firefox = useFirefox('https://www.bbc.com/news/card-parity-');
   /** Our reader page: it sends the keyboard commands to the article's tab. */
   let ours: PuppeteerPage;
   let page: PuppeteerPage;
-  let n = 0;
 
   beforeAll(async () => {
-    firefox = await launchFirefox();
-    const first = await firefox.open('https://www.bbc.com/news/card-parity-reader', fixture('demo-article.html'));
-    await first.waitForFunction(hasTopicHighlights, { timeout: 15_000 });
-    ours = await openReaderFromCard(firefox, first, 'DeepSeek');
+    const first = await firefox.openFixture('demo-article.html');
+    ours = await openReaderFromCard(firefox.browser, first, 'DeepSeek');
     await first.close();
   }, 90_000);
-  afterAll(async () => {
-    await firefox?.close();
-  });
   beforeEach(async () => {
     await page?.close();
-    page = await firefox.open(`https://www.bbc.com/news/card-parity-${n++}`, fixture('demo-article.html'));
+    page = await firefox.openFixture('demo-article.html');
     // As tall as openReaderFromCard's window: the whole card fits.
     await page.setViewport({ width: 1200, height: 1000 });
     await page.bringToFront();
-    await page.waitForFunction(hasTopicHighlights, { timeout: 15_000 });
   });
 
   const driver: CardDriver = {
@@ -116,7 +90,6 @@ describe('card, Firefox', () => {
       }, name);
       if (sent !== 1) throw new Error(`the command reached ${sent} tabs`);
     },
-    idle: pause,
     screenshot: async (name) => {
       await page.screenshot({ path: screenshotPath(`firefox-parity-${name}`) });
     },

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { digest } from '../../src/digest';
+import { CLOSE_GRACE_MS, FIRST_TERM_OF_TOPIC } from './support/card-cases';
 import {
   cardEntryId,
   type ExtensionBrowser,
@@ -16,12 +17,17 @@ import {
   tabIdOf,
   waitForHighlights,
 } from './support/chromium';
-import { allTermTextsInOrder, focusedTermText, noVisibleCard, visibleCardEntryId } from './support/page-probes';
+import {
+  afterPageTimer,
+  focusedTermText,
+  noVisibleCard,
+  shownTerms,
+  textsOf,
+  visibleCardEntryId,
+} from './support/page-probes';
 import { REPO, screenshotPath } from './support/paths';
 
 const URL_BASE = 'https://www.bbc.com/news/card-';
-/** The card's close timer after the pointer leaves (LEAVE_GRACE_MS in card-controller.ts). */
-const CLOSE_GRACE_MS = 300;
 const CARD = '[data-testid="techwar-card"]';
 let browser: ExtensionBrowser;
 let page: Page;
@@ -64,10 +70,7 @@ function cardAttribute(selector: string, name: string): Promise<string | null> {
  * started two frames later fires after it. A control test below shows an unpinned card is gone by then.
  */
 async function pastCloseTimer(): Promise<void> {
-  await page.evaluate(
-    (ms) => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, ms)))),
-    CLOSE_GRACE_MS + 50,
-  );
+  await page.evaluate(afterPageTimer, CLOSE_GRACE_MS + 50);
 }
 
 async function waitForCardOf(entryId: string): Promise<void> {
@@ -94,20 +97,9 @@ beforeEach(async () => {
 
 describe('hover', () => {
   it('shows the right entry for a term of every topic', async () => {
-    // Written by hand from the demo article and the digest: each topic's first highlighted term.
-    const firstTerms: [topic: string, term: string, entryId: string][] = [
-      ['chips', 'Chinese chipmakers', 'domestic-chips'],
-      ['ai', 'DeepSeek', 'deepseek'],
-      ['companies', 'Huawei', 'huawei'],
-      ['policy', 'export rules', 'export-controls'],
-      ['infrastructure', 'Eastern Data, Western Computing', 'eastern-data-western-computing'],
-      ['security', 'CNCERT', 'cncert'],
-      ['markets', 'tariff war', 'tariffs-trade-war'],
-      ['people', 'Xi Jinping', 'xi-jinping'],
-    ];
     const byTopic = await highlightTexts(page);
-    expect(firstTerms.map(([topic]) => topic).sort()).toEqual(digest.topics.map((t) => t.id).sort());
-    for (const [topic, term, entryId] of firstTerms) {
+    expect(FIRST_TERM_OF_TOPIC.map(([topic]) => topic).sort()).toEqual(digest.topics.map((t) => t.id).sort());
+    for (const [topic, term, entryId] of FIRST_TERM_OF_TOPIC) {
       expect(byTopic[`techwar-${topic}`]?.[0], `the first ${topic} term`).toBe(term);
       expect(await hover(term)).toBe(entryId);
       await page.mouse.move(2, 2);
@@ -173,7 +165,7 @@ describe('pinning and navigation', () => {
   });
 
   it('moves through every term in document order with next/previous, focus inside the card', async () => {
-    const expected = await page.evaluate(allTermTextsInOrder);
+    const expected = textsOf(await page.evaluate(shownTerms, null));
     const tabId = await tabIdOf(browser, page);
     await page.evaluate(() => window.scrollTo(0, 0));
     const seen: string[] = [];

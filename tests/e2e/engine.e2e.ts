@@ -3,6 +3,7 @@
 // clears them.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { HOVER_DELAY_MS } from './support/card-cases';
 import {
   type ExtensionBrowser,
   fixture,
@@ -11,17 +12,17 @@ import {
   patchSettings,
   waitForHighlights,
 } from './support/chromium';
-import { allTermTextsInOrder, highlightedCountIs } from './support/page-probes';
+import { afterPageTimer, shownTerms, textsOf, visibleCardEntryId } from './support/page-probes';
 
 const URL_BASE = 'https://www.ft.com/content/engine-';
 let browser: ExtensionBrowser;
 let page: Page;
 let n = 0;
 
-const terms = () => page.evaluate(allTermTextsInOrder);
+const terms = async () => textsOf(await page.evaluate(shownTerms, null));
 const count = async (text: string) => (await terms()).filter((t) => t === text).length;
 const waitForCount = (text: string, expected: number) =>
-  page.waitForFunction(highlightedCountIs, [text, expected] as const, { timeout: 3000 });
+  expect.poll(() => count(text), { timeout: 3000 }).toBe(expected);
 
 beforeAll(async () => {
   browser = await launchWithExtension();
@@ -154,12 +155,27 @@ describe('an SPA routing through the Navigation API', () => {
 });
 
 describe('settings', () => {
-  it('highlights only the first mention of each entry when asked', async () => {
-    expect(await count('Huawei')).toBe(4);
+  it('highlights only the first mention of each entry when asked, and a later one opens no card', async () => {
+    const before = (await page.evaluate(shownTerms, null)).filter((t) => t.text === 'Huawei');
+    expect(before).toHaveLength(4);
     await patchSettings(browser, { firstMentionOnly: true });
     await waitForCount('Huawei', 1);
     const texts = await terms();
     expect(new Set(texts).size).toBe(texts.length);
+    // The one left is the first in document order (not any other), and it alone opens the card.
+    const kept = (await page.evaluate(shownTerms, null)).filter((t) => t.text === 'Huawei');
+    expect(kept.map((t) => t.box)).toEqual([before[0]?.box]);
+    const hidden = before[3]?.box;
+    if (!hidden) throw new Error('the last Huawei drew no box');
+    await page.mouse.move(hidden.left + 3, (hidden.top + hidden.bottom) / 2);
+    await page.evaluate(afterPageTimer, HOVER_DELAY_MS + 50);
+    expect(await page.evaluate(visibleCardEntryId)).toBeNull();
+    const shown = before[0]?.box;
+    if (!shown) throw new Error('the first Huawei drew no box');
+    await page.mouse.move(shown.left + 3, (shown.top + shown.bottom) / 2);
+    await page.waitForFunction(visibleCardEntryId, undefined, { timeout: 3000 });
+    expect(await page.evaluate(visibleCardEntryId)).toBe('huawei');
+    await page.mouse.move(2, 2);
     await patchSettings(browser, { firstMentionOnly: false });
     await waitForCount('Huawei', 4);
   });

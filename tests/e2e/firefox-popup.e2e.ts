@@ -1,34 +1,36 @@
-// Firefox smoke test of the popup: the Firefox build's popup page lists the article's terms and
-// its topic switch works live in the article's tab.
+// The popup in Firefox: the Firefox build's popup page lists the article's terms, its topic switch
+// works live in the article's tab, and "Pause on this site" holds across a reload (the reloaded
+// page's content script answers that it is paused) until "Resume".
 //
 // Firefox gives each install a random moz-extension:// host, and its remote protocol will not
 // navigate there; a card's "Open in reader" does (through the background), and from the reader
 // our own page can go on to the popup page.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { fixture } from './support/chromium';
-import { extensionPage, type FirefoxWithExtension, launchFirefox, openReaderFromCard } from './support/firefox';
-import { hasTopicHighlights } from './support/page-probes';
+import type { Page } from 'puppeteer-core';
+import { expect, it } from 'vitest';
+import { extensionPage, openReaderFromCard } from './support/firefox';
 import { screenshotPath } from './support/paths';
+import { pausesAcrossReloadsAndResumes } from './support/popup-cases';
+import { useFirefox } from './support/suites';
 
-const ARTICLE_URL = 'https://www.theguardian.com/technology/demo-chip-drive';
 const TOPIC = 'companies';
 
-let firefox: FirefoxWithExtension;
+const firefox = useFirefox('https://www.theguardian.com/technology/demo-chip-drive-');
 
-beforeAll(async () => {
-  firefox = await launchFirefox();
-});
+/** The state the content script in tab `tabId` answers with, asked from our page `ours`; null when none answers. */
+function contentState(ours: Page, tabId: number): Promise<string | null> {
+  return ours.evaluate(async (id) => {
+    type Tabs = { sendMessage(id: number, m: object, o: object): Promise<{ state?: string } | undefined> };
+    const { tabs } = (globalThis as unknown as { browser: { tabs: Tabs } }).browser;
+    const answer = await tabs.sendMessage(id, { type: 'get-summary', payload: {} }, { frameId: 0 }).catch(() => null);
+    return answer?.state ?? null;
+  }, tabId);
+}
 
-afterAll(async () => {
-  await firefox?.close();
-});
-
-it("lists the article's terms and switches a topic off and on in Firefox", async () => {
-  const article = await firefox.open(ARTICLE_URL, fixture('demo-article.html'));
-  await article.waitForFunction(hasTopicHighlights, { timeout: 15_000 });
+it("lists the article's terms, switches a topic off and on, and pauses the site across a reload in Firefox", async () => {
+  const article = await firefox.openFixture('demo-article.html');
 
   // The remote protocol may not open moz-extension:// pages, so the card's "Open in reader" does.
-  const reader = await openReaderFromCard(firefox, article, 'DeepSeek');
+  const reader = await openReaderFromCard(firefox.browser, article, 'DeepSeek');
   expect(await reader.evaluate(() => location.hash)).toBe('#entry=deepseek');
 
   // From our own page: find the article's tab (its content script answers), then open the popup page for it.
@@ -46,7 +48,7 @@ it("lists the article's terms and switches a topic off and on in Firefox", async
       if (answer) location.href = `/src/popup/index.html?tab=${id}`;
     }
   });
-  const popup = await extensionPage(firefox, '/src/popup/index.html?tab=');
+  const popup = await extensionPage(firefox.browser, '/src/popup/index.html?tab=');
   await popup.waitForSelector('[data-entry-id="huawei"]');
   await popup.screenshot({ path: screenshotPath('firefox-popup') });
 
@@ -59,4 +61,24 @@ it("lists the article's terms and switches a topic off and on in Firefox", async
   await popup.click(toggle);
   await article.waitForFunction((n) => (CSS.highlights.get(n)?.size ?? 0) > 0, { timeout: 3_000 }, name);
   expect(await popup.$eval(toggle, (el) => el.getAttribute('aria-checked'))).toBe('true');
+
+  // The same pause check as Chromium's (support/popup-cases.ts), asked from our popup page.
+  const tabId = Number(new URL(await popup.evaluate(() => location.href)).searchParams.get('tab'));
+  await pausesAcrossReloadsAndResumes({
+    clickInPopup: (text) => clickText(popup, text),
+    reloadArticle: async () => {
+      await article.reload({ waitUntil: 'load' });
+    },
+    contentState: () => contentState(popup, tabId),
+    inArticle: (fn) => article.evaluate(fn),
+    waitInArticle: async (fn, timeout) => {
+      await article.waitForFunction(fn, { timeout });
+    },
+  });
 });
+
+/** A real click on the popup's button reading `text`. */
+async function clickText(popup: Page, text: string): Promise<void> {
+  const button = await popup.waitForSelector(`::-p-text(${text})`, { timeout: 5_000 });
+  await button?.click();
+}

@@ -290,21 +290,25 @@ describe('a page that edits the text under the pointer', () => {
     if (!box) throw new Error('Nvidia is not highlighted');
     const x = box.x + 2;
     const y = box.y + box.height / 2;
-    // The page's animation frame callback runs first and cuts "Nvidia" to "Nvi"; ours runs next in
-    // the same frame, before the rescan the edit triggers, so it meets the stale offsets.
-    const cut = await h.page.evaluate(
-      ([px, py]) =>
-        new Promise<string>((resolve) => {
-          const text = document.getElementById('lead')?.firstChild as Text;
-          const at = text.data.indexOf('Nvidia');
-          requestAnimationFrame(() => {
-            text.data = text.data.slice(0, at + 3);
-          });
-          document.dispatchEvent(new PointerEvent('pointermove', { clientX: px, clientY: py, bubbles: true }));
-          requestAnimationFrame(() => requestAnimationFrame(() => resolve(text.data)));
-        }),
-      [x, y] as const,
+    // Real input (the card ignores synthetic events). The page's own pointermove listener (window,
+    // capture: it runs before ours on document) asks for an animation frame that cuts "Nvidia" to
+    // "Nvi"; ours asks next, so it runs in the same frame after the cut and before the rescan the
+    // edit triggers: it meets the stale offsets.
+    await h.page.mouse.move(1, 1);
+    await h.page.evaluate(() => {
+      const text = document.getElementById('lead')?.firstChild as Text;
+      const at = text.data.indexOf('Nvidia');
+      const cutShort = () =>
+        requestAnimationFrame(() => {
+          text.data = text.data.slice(0, at + 3);
+        });
+      window.addEventListener('pointermove', cutShort, { capture: true, once: true });
+    });
+    await h.page.mouse.move(x, y);
+    await h.page.waitForFunction(
+      () => document.getElementById('lead')?.firstChild?.textContent !== 'Huawei and Nvidia',
     );
+    const cut = await h.page.evaluate(() => document.getElementById('lead')?.firstChild?.textContent);
     expect(cut).toBe('Huawei and Nvi');
     await h.page.waitForFunction(
       () =>

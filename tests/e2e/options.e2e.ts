@@ -5,7 +5,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { digest } from '../../src/digest';
 import { axeViolations } from './support/axe';
-import { type ExtensionBrowser, fixture, launchWithExtension, waitForHighlights } from './support/chromium';
+import {
+  type ExtensionBrowser,
+  enabledSiteScriptIds,
+  fixture,
+  grantSiteAsUser,
+  hasHostPermission,
+  launchWithExtension,
+  waitForHighlights,
+} from './support/chromium';
 import { screenshotPath } from './support/paths';
 
 const ARTICLE_URL = 'https://www.reuters.com/technology/demo-chip-drive/';
@@ -147,32 +155,19 @@ describe('options page', () => {
     expect(await options.locator('[data-site="example.com"]').count()).toBe(0);
   });
 
-  it('removes an enabled site through the background, which unregisters it', async () => {
+  it('Remove on an enabled site gives its host permission back and unregisters its script', async () => {
     const origin = 'https://example.org';
-    // Registered as the popup's "Enable on this site" leaves it (permission aside).
-    await browser.worker.evaluate(async (o) => {
-      const chrome = (
-        globalThis as unknown as {
-          chrome: { scripting: { registerContentScripts(s: object[]): Promise<void> } };
-        }
-      ).chrome;
-      await chrome.scripting.registerContentScripts([
-        { id: `techwar-site:${o}`, matches: [`${o}/*`], js: ['src/content/main.js'], persistAcrossSessions: true },
-      ]);
-    }, origin);
-    await storeSettings({ version: 1, enabledSites: [origin] });
+    // Enabled the way a user enables it: the grant alone makes the background list and register it.
+    await grantSiteAsUser(browser, origin);
+    await options.waitForSelector(`[data-site="${origin}"]`);
+    await expect.poll(() => enabledSiteScriptIds(browser)).toEqual([`techwar-site:${origin}`]);
+    // Just before the click the permission is held: only the click can take it away.
+    expect(await hasHostPermission(browser, `${origin}/*`)).toBe(true);
     await options.getByRole('button', { name: `Remove ${origin}` }).click();
-    await expect.poll(storedSettings).toMatchObject({ enabledSites: [] });
-    const ids = await browser.worker.evaluate(async () =>
-      (
-        await (
-          globalThis as unknown as {
-            chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } };
-          }
-        ).chrome.scripting.getRegisteredContentScripts()
-      ).map((s) => s.id),
-    );
-    expect(ids).toEqual([]);
+    await expect.poll(() => hasHostPermission(browser, `${origin}/*`)).toBe(false);
+    expect(await storedSettings()).toMatchObject({ enabledSites: [] });
+    expect(await enabledSiteScriptIds(browser)).toEqual([]);
+    expect(await options.locator(`[data-site="${origin}"]`).count()).toBe(0);
   });
 
   it('shows the keyboard shortcuts and how to change them', async () => {

@@ -14,7 +14,7 @@ import {
   pointOfTerm,
   waitForHighlights,
 } from './support/chromium';
-import { focusedTermText, noVisibleCard, visibleCardEntryId } from './support/page-probes';
+import { focusedTermText, noVisibleCard, shownTerms, visibleCardEntryId } from './support/page-probes';
 import { REPO, screenshotPath } from './support/paths';
 
 const CARD = '[data-testid="techwar-card"]';
@@ -80,21 +80,8 @@ async function sheetBox(page: Page): Promise<Box & { vw: number; vh: number; she
 }
 
 /** Where the term now is, after the sheet scrolled it into the space above itself. */
-function termBox(page: Page, text: string): Promise<Box | null> {
-  return page.evaluate((wanted) => {
-    for (const [name, hl] of CSS.highlights) {
-      if (!name.startsWith('techwar-') || name === 'techwar-focus') continue;
-      for (const r of hl as unknown as Iterable<AbstractRange>) {
-        const live = document.createRange();
-        live.setStart(r.startContainer, r.startOffset);
-        live.setEnd(r.endContainer, r.endOffset);
-        if (live.toString() !== wanted) continue;
-        const box = live.getClientRects()[0];
-        if (box) return { top: box.top, bottom: box.bottom, left: box.left, right: box.right };
-      }
-    }
-    return null;
-  }, text);
+async function termBox(page: Page, text: string): Promise<Box | null> {
+  return (await page.evaluate(shownTerms, null)).find((t) => t.text === text && t.box)?.box ?? null;
 }
 
 async function tapTerm(page: Page, term: string, entryId: string): Promise<void> {

@@ -11,9 +11,17 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digest } from '../../src/digest';
 import { axeViolations } from './support/axe';
-import { type ExtensionBrowser, fixture, launchWithExtension, waitForHighlights } from './support/chromium';
+import {
+  allowSiteInExtensionsPage,
+  type ExtensionBrowser,
+  fixture,
+  hasHostPermission,
+  launchWithExtension,
+  waitForHighlights,
+} from './support/chromium';
 import { hasTopicHighlights } from './support/page-probes';
 import { DIST, screenshotPath, tempDir } from './support/paths';
+import { pausesAcrossReloadsAndResumes } from './support/popup-cases';
 
 const ARTICLE_URL = 'https://www.reuters.com/technology/demo-chip-drive/';
 const LONG_URL = 'https://www.theguardian.com/technology/long-day-of-talks';
@@ -262,18 +270,21 @@ describe('this site', () => {
     const page = await browser.open(ARTICLE_URL);
     await waitForHighlights(page);
     const popup = await openPopup(page);
-    await popup.click('text=Pause on this site');
-    await page.waitForFunction(() => !CSS.highlights.has('techwar-chips'), undefined, { timeout: 2000 });
-    expect((await storedSettings())?.pausedSites).toEqual(['www.reuters.com']);
-    expect(await popup.textContent('.tw-empty')).toContain('Paused on this site');
-
-    await page.reload({ waitUntil: 'load' });
-    // The reloaded page's content script answers once it has read the stored pause: it ran, and chose not to highlight.
-    await expect.poll(() => contentState(page), { timeout: 5000 }).toBe('paused');
-    expect(await page.evaluate(hasTopicHighlights)).toBe(false);
-
-    await popup.click('text=Resume on this site');
-    await waitForHighlights(page);
+    await pausesAcrossReloadsAndResumes({
+      clickInPopup: (text) => popup.click(`text=${text}`),
+      whilePaused: async () => {
+        expect((await storedSettings())?.pausedSites).toEqual(['www.reuters.com']);
+        expect(await popup.textContent('.tw-empty')).toContain('Paused on this site');
+      },
+      reloadArticle: async () => {
+        await page.reload({ waitUntil: 'load' });
+      },
+      contentState: () => contentState(page),
+      inArticle: (fn) => page.evaluate(fn),
+      waitInArticle: async (fn, timeout) => {
+        await page.waitForFunction(fn, undefined, { timeout });
+      },
+    });
     expect((await storedSettings())?.pausedSites).toEqual([]);
     await popup.waitForSelector('.tw-entry');
     await popup.close();
@@ -291,7 +302,7 @@ describe('this site', () => {
     // A permission prompt cannot be answered in automation. chrome://extensions' own site-access
     // control (what a user would use) allows the site first, so the request in the click handler
     // resolves without showing it; the click is still a real one, as the request requires.
-    await allowSiteInExtensionsPage(`${OTHER_ORIGIN}/*`);
+    await allowSiteInExtensionsPage(browser, `${OTHER_ORIGIN}/*`);
     await popup.click('text=Enable on this site');
 
     // The background starts the script in the open tab right away, and registers it for later.
@@ -311,7 +322,7 @@ describe('this site', () => {
     // Nothing can run here any more: no registration, no permission, nothing stored…
     expect((await storedSettings())?.enabledSites).toEqual([]);
     expect(await registeredScripts()).toEqual([]);
-    expect(await hasPermission(`${OTHER_ORIGIN}/*`)).toBe(false);
+    expect(await hasHostPermission(browser, `${OTHER_ORIGIN}/*`)).toBe(false);
     // …and the popup's reload removed the script that was running, which answered 'active' above.
     await reloaded;
     expect(await contentState(page)).toBeUndefined();
@@ -353,35 +364,10 @@ describe('links', () => {
   });
 });
 
-async function allowSiteInExtensionsPage(pattern: string): Promise<void> {
-  const extensions = await browser.context.newPage();
-  await extensions.goto('chrome://extensions/');
-  await extensions.evaluate(
-    ([id, host]) =>
-      (
-        globalThis as unknown as {
-          chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } };
-        }
-      ).chrome.developerPrivate.addHostPermission(id as string, host as string),
-    [browser.extensionId, pattern],
-  );
-  await extensions.close();
-}
-
 function registeredScripts(): Promise<object[]> {
   return browser.worker.evaluate(() =>
     (
       globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<object[]> } } }
     ).chrome.scripting.getRegisteredContentScripts(),
-  );
-}
-
-function hasPermission(pattern: string): Promise<boolean> {
-  return browser.worker.evaluate(
-    (origin) =>
-      (
-        globalThis as unknown as { chrome: { permissions: { contains(p: object): Promise<boolean> } } }
-      ).chrome.permissions.contains({ origins: [origin] }),
-    pattern,
   );
 }

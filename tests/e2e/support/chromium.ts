@@ -154,3 +154,69 @@ export function patchSettings(browser: ExtensionBrowser, patch: Record<string, u
     await storage.sync.set({ settings: { version: 1, ...(settings as object | undefined), ...p } });
   }, patch);
 }
+
+/**
+ * Grants `origin`'s host permission the way a user does. A permission prompt cannot be answered in
+ * automation, so chrome://extensions' own site-access control (what a user would use) allows the
+ * site first; the request then runs in a real click on one of our pages, as the API requires, and
+ * resolves without a prompt. The background's permissions.onAdded then enables the site.
+ */
+export async function grantSiteAsUser(browser: ExtensionBrowser, origin: string): Promise<void> {
+  await allowSiteInExtensionsPage(browser, `${origin}/*`);
+  const ours = await browser.context.newPage();
+  await ours.goto(`chrome-extension://${browser.extensionId}/src/reader/index.html`);
+  await ours.evaluate((o) => {
+    const button = document.createElement('button');
+    button.id = 'techwar-test-grant';
+    button.textContent = 'grant';
+    button.onclick = () =>
+      void (
+        globalThis as unknown as { chrome: { permissions: { request(p: object): Promise<boolean> } } }
+      ).chrome.permissions.request({ origins: [`${o}/*`] });
+    document.body.prepend(button);
+  }, origin);
+  await ours.click('#techwar-test-grant');
+  await ours.close();
+}
+
+/** Allows `pattern` in chrome://extensions' site access, as a user can; the request still needs a click. */
+export async function allowSiteInExtensionsPage(browser: ExtensionBrowser, pattern: string): Promise<void> {
+  const extensions = await browser.context.newPage();
+  await extensions.goto('chrome://extensions/');
+  await extensions.evaluate(
+    ([id, host]) =>
+      (
+        globalThis as unknown as {
+          chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } };
+        }
+      ).chrome.developerPrivate.addHostPermission(id as string, host as string),
+    [browser.extensionId, pattern],
+  );
+  await extensions.close();
+}
+
+/** Whether the extension holds the host permission `pattern` (asked in the service worker). */
+export function hasHostPermission(browser: ExtensionBrowser, pattern: string): Promise<boolean> {
+  return browser.worker.evaluate(
+    (origin) =>
+      (
+        globalThis as unknown as { chrome: { permissions: { contains(p: object): Promise<boolean> } } }
+      ).chrome.permissions.contains({ origins: [origin] }),
+    pattern,
+  );
+}
+
+/** The ids of the content scripts the background registered for sites the user enabled. */
+export function enabledSiteScriptIds(browser: ExtensionBrowser): Promise<string[]> {
+  return browser.worker.evaluate(async () =>
+    (
+      await (
+        globalThis as unknown as {
+          chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } };
+        }
+      ).chrome.scripting.getRegisteredContentScripts()
+    )
+      .map((s) => s.id)
+      .filter((id) => id.startsWith('techwar-site:')),
+  );
+}

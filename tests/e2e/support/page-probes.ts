@@ -59,11 +59,22 @@ export function focusedTermText(): string | null {
   return live.toString();
 }
 
-/** Every shown topic highlight's range texts in document order (topics merged, shadow trees at their host). */
-export function allTermTextsInOrder(): string[] {
+export interface ShownTerm {
+  text: string;
+  /** The range's first line box in the viewport, or null when it draws none. */
+  box: { top: number; bottom: number; left: number; right: number } | null;
+}
+
+/**
+ * Every shown topic highlight's range in document order (topics merged, shadow trees at their
+ * host; the focus highlight left out): its text and box. `within`: only ranges inside the element
+ * with that id. The one walk over the highlights that tests read terms through.
+ */
+export function shownTerms(within: string | null = null): ShownTerm[] {
+  const root = within === null ? null : document.getElementById(within);
   const chain = (n: Node): Node[] => {
     const out: Node[] = [n];
-    for (let root = n.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) out.push(root.host);
+    for (let r = n.getRootNode(); r instanceof ShadowRoot; r = r.host.getRootNode()) out.push(r.host);
     return out.reverse();
   };
   const order = (a: Range, b: Range): number => {
@@ -80,26 +91,31 @@ export function allTermTextsInOrder(): string[] {
   for (const [name, hl] of CSS.highlights) {
     if (!name.startsWith('techwar-') || name === 'techwar-focus') continue;
     for (const r of hl as unknown as Iterable<AbstractRange>) {
+      if (within !== null && !root?.contains(r.startContainer)) continue;
       const live = document.createRange();
       live.setStart(r.startContainer, r.startOffset);
       live.setEnd(r.endContainer, r.endOffset);
       ranges.push(live);
     }
   }
-  return ranges.sort(order).map((r) => r.toString());
+  return ranges.sort(order).map((r) => {
+    const rect = r.getClientRects()[0];
+    const box = rect ? { top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right } : null;
+    return { text: r.toString(), box };
+  });
 }
 
-/** Whether exactly `expected` shown topic-highlight ranges read `text`. */
-export function highlightedCountIs([text, expected]: readonly [string, number]): boolean {
-  let found = 0;
-  for (const [name, hl] of CSS.highlights) {
-    if (!name.startsWith('techwar-') || name === 'techwar-focus') continue;
-    for (const r of hl as unknown as Iterable<AbstractRange>) {
-      const live = document.createRange();
-      live.setStart(r.startContainer, r.startOffset);
-      live.setEnd(r.endContainer, r.endOffset);
-      if (live.toString() === text) found++;
-    }
-  }
-  return found === expected;
+/** The texts of `terms`, in their order (Node side). */
+export function textsOf(terms: readonly ShownTerm[]): string[] {
+  return terms.map((t) => t.text);
+}
+
+/**
+ * Resolves once a page timer of `ms`, started two animation frames from now, has fired. The
+ * content script shares the page's event loop and arms its card timers (hover intent, the close
+ * grace) on the frame after the pointer moves, so a longer timer started later fires after theirs:
+ * a condition to wait on instead of a sleep, on any machine.
+ */
+export function afterPageTimer(ms: number): Promise<void> {
+  return new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, ms))));
 }

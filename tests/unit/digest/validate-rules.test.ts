@@ -89,6 +89,38 @@ describe('aliases shared between entries', () => {
   });
 });
 
+describe('the text two aliases share', () => {
+  const clash = (b: string, a: string) =>
+    `entries[1] (id "beta").aliases[2]: alias "${b}" is also an alias of entry "alpha" (entries[0].aliases[${a}]); give them near/notNear rules that separate them`;
+
+  it('two case-sensitive aliases clash only in the same case', () => {
+    expect(errorsAfter((d) => d.entries[1].aliases.push({ text: 'ALPHA', caseSensitive: true }))).toEqual([]);
+    expect(errorsAfter((d) => d.entries[1].aliases.push({ text: 'Alpha', caseSensitive: true }))).toEqual([
+      clash('Alpha', '1'),
+    ]);
+  });
+
+  it('a case-sensitive alias clashes with a plain one in any case', () => {
+    expect(errorsAfter((d) => d.entries[1].aliases.push('ALPHA CORP'))).toEqual([clash('ALPHA CORP', '0')]);
+    expect(errorsAfter((d) => d.entries[1].aliases.push('ALPHA'))).toEqual([clash('ALPHA', '1')]);
+  });
+
+  it('runs of white space read as one space; no white space is not a space', () => {
+    expect(
+      errorsAfter((d) => {
+        d.entries[0].aliases.push({ text: 'Big Fund', caseSensitive: true });
+        d.entries[1].aliases.push({ text: 'Big \u00a0 Fund', caseSensitive: true });
+      }),
+    ).toEqual([clash('Big \u00a0 Fund', '2')]);
+    expect(
+      errorsAfter((d) => {
+        d.entries[0].aliases.push({ text: 'Big Fund', caseSensitive: true });
+        d.entries[1].aliases.push({ text: 'BigFund', caseSensitive: true });
+      }),
+    ).toEqual([]);
+  });
+});
+
 describe('short aliases', () => {
   it('four letters still need caseSensitive or a context rule; five do not', () => {
     expect(errorsAfter((d) => d.entries[1].aliases.push('Beab', 'Beabe'))).toEqual([

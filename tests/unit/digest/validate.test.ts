@@ -43,6 +43,13 @@ describe('validateDigest', () => {
       expect(errors).toEqual(['entries[0] (id "alpha").events: unknown field "events" (not in the schema)']);
     });
 
+    it.each([' A company.', 'A company. ', 'A company.\n'])('text with white space at an end: %j', (text) => {
+      const errors = errorsOf((d) => {
+        d.entries[0].summary.text = text;
+      });
+      expect(errors).toEqual(['entries[0] (id "alpha").summary.text: must not start or end with white space']);
+    });
+
     it('an id that is not kebab-case', () => {
       const errors = errorsOf((d) => {
         (d.timeline[0] as Loose).id = 'Launch Day';

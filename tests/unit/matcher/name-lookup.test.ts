@@ -21,6 +21,10 @@ describe('entryNamedBy', () => {
     ['unreliable entity list', 'unreliable-entity-list'],
     ['banana bread', undefined],
     ['', undefined],
+    // Exact aliases are found in any case, even where the matcher's case rule would reject them.
+    ['XI', 'xi-jinping'],
+    ['XI’s', 'xi-jinping'],
+    ["XI's", 'xi-jinping'],
   ])('%j names %s', (text, expected) => {
     expect(named(text)).toBe(expected);
   });

@@ -2,6 +2,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   type AnyMessage,
   createEnvelope,
+  isKnownMessage,
   type MessageMap,
   type MessageTypeFor,
   parseMessage,
@@ -97,6 +98,21 @@ describe('parseMessage', () => {
     ['disable-site', { origin: 'example.org' }],
   ])('ignores a %s message with payload %j', (type, payload) => {
     expect(parseMessage({ type, payload }, EXTENSION_ID, EXTENSION_ID)).toBeUndefined();
+  });
+});
+
+describe('isKnownMessage', () => {
+  it('says whether a message names one of our types, whatever its payload', () => {
+    expect(isKnownMessage({ type: 'jump-to', payload: { entryId: 42 } })).toBe(true);
+    expect(isKnownMessage({ type: 'lookup' })).toBe(true);
+    expect(isKnownMessage({ type: 'delete-everything', payload: {} })).toBe(false);
+    expect(isKnownMessage({ type: 'toString' })).toBe(false);
+    // An array would pass a property lookup as its string form, "jump-to".
+    expect(isKnownMessage({ type: ['jump-to'] })).toBe(false);
+    expect(isKnownMessage({})).toBe(false);
+    expect(isKnownMessage(null)).toBe(false);
+    expect(isKnownMessage('jump-to')).toBe(false);
+    expect(isKnownMessage(undefined)).toBe(false);
   });
 });
 

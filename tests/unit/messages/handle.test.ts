@@ -106,6 +106,19 @@ describe('handleMessages', () => {
     expect(console.debug).toHaveBeenCalledWith(expect.stringMatching(/^\[TechWar Lens\].*jump-to/), expect.any(Error));
   });
 
+  it('logs a malformed message of a known type from this extension, and nothing else it ignores', async () => {
+    handleMessages({ 'jump-to': () => ({ ok: true }) });
+    const malformed = { type: 'jump-to', payload: { entryId: 42 } };
+
+    expect(await deliver(malformed, { id: 'another-extension' })).toEqual([undefined]);
+    expect(await deliver({ type: 'not-ours', payload: {} })).toEqual([undefined]);
+    expect(await deliver(null)).toEqual([undefined]);
+    expect(console.debug).not.toHaveBeenCalled();
+
+    expect(await deliver(malformed)).toEqual([undefined]);
+    expect(console.debug).toHaveBeenCalledExactlyOnceWith('[TechWar Lens] ignored malformed message', malformed);
+  });
+
   it('removes its listener when the signal aborts', async () => {
     const controller = new AbortController();
     const jumpTo = vi.fn(() => ({ ok: true }));

@@ -54,6 +54,8 @@ describe('sendToTab', () => {
       'jump-to': (() => ({ ok: 'yes' })) as never,
     });
     await expect(sendToTab(3, 'jump-to', { entryId: 'tsmc' })).rejects.toThrow(MessageResponseError);
+    // The name is what a log line shows for the error.
+    await expect(sendToTab(3, 'jump-to', { entryId: 'tsmc' })).rejects.toHaveProperty('name', 'MessageResponseError');
     // Nobody handles get-summary: the answer is missing.
     await expect(sendToTab(3, 'get-summary', {})).rejects.toThrow(/no valid response to "get-summary"/);
   });

@@ -24,6 +24,24 @@ describe('settings migrations', () => {
     expect(storedVersion({ version: 'one' })).toBe(SETTINGS_VERSION);
   });
 
+  it('reads a stored version only when it is a non-negative integer', () => {
+    expect(storedVersion({ version: 0 })).toBe(0);
+    expect(storedVersion({ version: 7 })).toBe(7);
+    expect(storedVersion({ version: 0.5 })).toBe(SETTINGS_VERSION);
+    expect(storedVersion({ version: -1 })).toBe(SETTINGS_VERSION);
+    expect(storedVersion({ version: '0' })).toBe(SETTINGS_VERSION);
+    expect(storedVersion({ version: null })).toBe(SETTINGS_VERSION);
+  });
+
+  it('keeps v1 names in an unversioned object that has no v0 names to overwrite them', () => {
+    expect(migrateV0ToV1({ hoverDelayMs: 800, highlightStyle: 'underline', disabledTopics: ['people'] })).toEqual({
+      version: 1,
+      hoverDelayMs: 800,
+      highlightStyle: 'underline',
+      disabledTopics: ['people'],
+    });
+  });
+
   it('reshapes v0 into v1 names', () => {
     expect(migrateV0ToV1(legacyV0)).toEqual({
       version: 1,
@@ -88,5 +106,14 @@ describe('settings migrations', () => {
     expect(migrateSettings({}, chain)).toEqual({ step0: true });
     expect(seen).toEqual([0]);
     expect(migrateSettings({ a: 1 }, {})).toEqual({ a: 1 });
+  });
+
+  it('never runs a migration from the current version', () => {
+    const chain = {
+      0: (raw: object) => ({ ...raw, step0: true }),
+      [SETTINGS_VERSION]: () => ({ broken: true }),
+    };
+    expect(migrateSettings({ version: SETTINGS_VERSION, a: 1 }, chain)).toEqual({ version: SETTINGS_VERSION, a: 1 });
+    expect(migrateSettings({ a: 1 }, chain)).toEqual({ a: 1, step0: true });
   });
 });

@@ -8,7 +8,14 @@ import {
   MAX_SITE_HOSTNAME_LENGTH,
   type Settings,
 } from '../../../src/settings/defaults';
-import { applySettingsPatch, normalizeHostname, normalizeOrigin, parseSettings } from '../../../src/settings/parse';
+import {
+  applySettingsPatch,
+  normalizeHostname,
+  normalizeOrigin,
+  normalizeTopicId,
+  parseSettings,
+  parseSettingsField,
+} from '../../../src/settings/parse';
 
 /** Valid, and different from the defaults in every field, so a fallback is visible. */
 const customised: Settings = {
@@ -220,6 +227,42 @@ describe('normalizers', () => {
     expect(normalizeOrigin('https://example.com:8443')).toBe('https://example.com:8443');
     expect(normalizeOrigin('not a url')).toBeUndefined();
   });
+
+  it('takes a hostname of up to 253 characters', () => {
+    const label = 'a'.repeat(63);
+    const longest = `${label}.${label}.${label}.${'b'.repeat(61)}`;
+    expect(longest).toHaveLength(253);
+    expect(normalizeHostname(longest)).toBe(longest);
+    expect(normalizeHostname(`${longest}.`)).toBe(longest);
+    expect(normalizeHostname(`${label}.${label}.${label}.${'b'.repeat(62)}`)).toBeUndefined();
+  });
+
+  it('takes topic ids of up to 32 characters', () => {
+    expect(normalizeTopicId('a'.repeat(32))).toBe('a'.repeat(32));
+    expect(normalizeTopicId('a'.repeat(33))).toBeUndefined();
+    expect(normalizeTopicId('Chips')).toBeUndefined();
+  });
+
+  it.each([
+    ['a path', 'https://example.com/path'],
+    ['a query', 'https://example.com/?q=1'],
+    ['a fragment', 'https://example.com/#top'],
+    ['a user name', 'https://user@example.com'],
+    ['a password', 'https://:pw@example.com'],
+    ['a user name and password', 'https://user:pw@example.com'],
+    ['another scheme', 'ftp://example.com'],
+    ['a wildcard host', 'https://*.example.com'],
+    ['an IPv6 host', 'https://[::1]'],
+    ['a host with an underscore', 'https://exa_mple.com'],
+  ])('rejects an origin with %s', (_, value) => {
+    expect(normalizeOrigin(value)).toBeUndefined();
+  });
+
+  it('trims white space the URL parser would not, and reads only strings', () => {
+    expect(normalizeOrigin('\u00a0https://example.com\u00a0')).toBe('https://example.com');
+    expect(normalizeOrigin({ trim: () => 'https://example.com' })).toBeUndefined();
+    expect(normalizeOrigin(42)).toBeUndefined();
+  });
 });
 
 describe('what a bad value must not lose', () => {
@@ -232,6 +275,28 @@ describe('what a bad value must not lose', () => {
     expect(next.pausedSites).toEqual(['example.com', 'news.test']);
     expect(next.enabledSites).toEqual(['https://example.org', 'http://localhost:8080']);
     expect(next.disabledTopics).toEqual(['export-controls', 'people']);
+  });
+
+  it('a stored field whose getter throws loses only that field', () => {
+    const stored: Record<string, unknown> = { version: 1, pausedSites: ['example.com'] };
+    Object.defineProperty(stored, 'enabled', {
+      enumerable: true,
+      get() {
+        throw new Error('unreadable');
+      },
+    });
+    expect(parseSettings(stored)).toEqual({ ...DEFAULT_SETTINGS, pausedSites: ['example.com'] });
+  });
+
+  it('an array carrying settings names is garbage, not settings', () => {
+    const stored = Object.assign([], { version: 1, enabled: false, pausedSites: ['example.com'] });
+    expect(parseSettings(stored)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('reads any version as the current one: migration has already run', () => {
+    expect(parseSettingsField('version', 1)).toBe(1);
+    expect(parseSettings({ version: 1, enabled: false }).version).toBe(1);
+    expect(applySettingsPatch(customised, { version: 0 }).version).toBe(1);
   });
 
   it('a stored list that is not an array falls back to the default, not to a made-up one', () => {

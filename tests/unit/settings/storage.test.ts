@@ -102,6 +102,10 @@ describe('saveSettings', () => {
     const set = vi.spyOn(fakeBrowser.storage.sync, 'set');
     await expect(saveSettings({ enabled: false })).rejects.toThrow(SettingsStorageError);
     await expect(saveSettings({ enabled: false })).rejects.toThrow(/read settings.*offline/);
+    await expect(saveSettings({ enabled: false })).rejects.toMatchObject({
+      name: 'SettingsStorageError',
+      cause: new Error('offline'),
+    });
     expect(set).not.toHaveBeenCalled();
   });
 
@@ -142,8 +146,12 @@ describe('resetSettings', () => {
   });
 
   it('rejects with a clear error when storage fails', async () => {
-    vi.spyOn(fakeBrowser.storage.sync, 'remove').mockRejectedValue(new Error('nope'));
-    await expect(resetSettings()).rejects.toThrow(SettingsStorageError);
+    const failure = new Error('nope');
+    vi.spyOn(fakeBrowser.storage.sync, 'remove').mockRejectedValue(failure);
+    const resetting = resetSettings();
+    await expect(resetting).rejects.toThrow(SettingsStorageError);
+    await expect(resetting).rejects.toThrow('Could not reset settings: nope');
+    await expect(resetting).rejects.toMatchObject({ cause: failure });
   });
 });
 
@@ -193,6 +201,6 @@ describe('onSettingsChanged', () => {
     onSettingsChanged(good);
     await expect(saveSettings({ enabled: false })).resolves.toMatchObject({ enabled: false });
     expect(good).toHaveBeenCalledTimes(1);
-    expect(console.debug).toHaveBeenCalled();
+    expect(console.debug).toHaveBeenCalledWith('[TechWar Lens] settings listener failed', expect.any(Error));
   });
 });
