@@ -48,6 +48,14 @@ describe('findMatches: what the compiler records per alias', () => {
     expect(rows('Huang left.', page)).toEqual([['Huang', 'huang', 1, false]]);
   });
 
+  it('does not let a titled afterEntry alias anchor an entry of no kind either', () => {
+    const xi: MatcherEntry[] = [{ id: 'xi', aliases: ['Xi Jinping', { text: 'Xi', afterEntry: true }] }];
+    const matcher = compileMatcher(xi);
+    const page = createPageContext();
+    expect(matcher.findMatches('President Xi spoke.', page)).toHaveLength(1);
+    expect(matcher.findMatches('Xi left.', page)).toHaveLength(0);
+  });
+
   it('does not let a one-word alias of a person anchor the entry', () => {
     const page = createPageContext();
     rows('Musk spoke.', page);
