@@ -237,6 +237,84 @@ describe('options page', () => {
   });
 });
 
+// Firefox for Android opens the options page in a tab: at 360 px, with touch and no hover.
+describe('options page on a 360 × 640 phone', () => {
+  let phone: ExtensionBrowser;
+  let page: Page;
+  const phoneSettings = () =>
+    phone.worker.evaluate(
+      async () =>
+        (await (globalThis as unknown as { chrome: Chrome }).chrome.storage.sync.get('settings')).settings as
+          | Record<string, unknown>
+          | undefined,
+    );
+
+  beforeAll(async () => {
+    phone = await launchWithExtension({ phone: true, viewport: { width: 360, height: 640 } });
+    await phone.worker.evaluate(() =>
+      (globalThis as unknown as { chrome: Chrome }).chrome.storage.sync.set({
+        settings: { version: 1, pausedSites: ['example.com', 'a-rather-long-subdomain.news.example.net'] },
+      }),
+    );
+    page = await phone.context.newPage();
+    await page.goto(`chrome-extension://${phone.extensionId}/src/options/index.html`);
+    await page.waitForSelector('[data-site="example.com"]');
+  });
+  afterAll(async () => {
+    await phone?.close();
+  });
+
+  it('fits the width: nothing scrolls sideways and every control lies on screen, big enough to tap', async () => {
+    const layout = await page.evaluate(() => {
+      const vw = document.documentElement.clientWidth;
+      const controls = [...document.querySelectorAll('button, input, select, [role="switch"], a[href]')].map((el) => {
+        const r = el.getBoundingClientRect();
+        const name = el.getAttribute('aria-label') ?? el.getAttribute('data-topic-id') ?? el.textContent?.trim() ?? '';
+        return {
+          what: `${el.localName} ${name}`.slice(0, 60),
+          left: r.left,
+          right: r.right,
+          width: r.width,
+          height: r.height,
+        };
+      });
+      return { vw, scrollWidth: document.documentElement.scrollWidth, controls };
+    });
+    expect(layout.vw).toBe(360);
+    expect(layout.scrollWidth, 'page width').toBeLessThanOrEqual(layout.vw);
+    expect(layout.controls.length).toBeGreaterThan(digest.topics.length);
+    const off = layout.controls.filter((c) => c.left < 0 || c.right > layout.vw + 0.5).map((c) => c.what);
+    expect(off, 'controls past the edge').toEqual([]);
+    // WCAG 2.2's minimum target size (2.5.8): 24 × 24 CSS px. A radio or checkbox counts with its label.
+    const small = layout.controls.filter((c) => !/^input /.test(c.what) && (c.width < 24 || c.height < 24));
+    expect(
+      small.map((c) => `${c.what} ${Math.round(c.width)}×${Math.round(c.height)}`),
+      'small targets',
+    ).toEqual([]);
+    await page.screenshot({ path: screenshotPath('options-phone-360'), fullPage: true });
+  });
+
+  it('switches a topic, picks a highlight style and removes a paused site by tap', async () => {
+    const toggle = page.locator('[role="switch"][data-topic-id="companies"]');
+    await toggle.tap();
+    await expect.poll(async () => (await phoneSettings())?.disabledTopics).toEqual(['companies']);
+    expect(await toggle.getAttribute('aria-checked')).toBe('false');
+    await toggle.tap();
+    await expect.poll(async () => (await phoneSettings())?.disabledTopics ?? []).toEqual([]);
+
+    // Tapped on its label text, as a thumb does: the radio itself is small. The default is "both".
+    await page.locator('label.tw-style-underline').tap();
+    await expect.poll(async () => (await phoneSettings())?.highlightStyle).toBe('underline');
+    expect(await page.locator('input[value="underline"]').isChecked()).toBe(true);
+
+    await page.getByRole('button', { name: 'Remove example.com' }).tap();
+    await expect
+      .poll(async () => (await phoneSettings())?.pausedSites)
+      .toEqual(['a-rather-long-subdomain.news.example.net']);
+    expect(await page.locator('[data-site="example.com"]').count()).toBe(0);
+  });
+});
+
 function writes(): Promise<number> {
   return browser.worker.evaluate(() => (globalThis as unknown as { __techwarWrites: number }).__techwarWrites);
 }

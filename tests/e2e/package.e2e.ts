@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filesUnder, sha256 } from '../tools/package';
-import { readZip, type ZipEntry } from '../tools/zip';
+import { createZip, readZip, type ZipEntry } from '../tools/zip';
 import { REPO, tempDir } from './support/paths';
 
 const { version } = JSON.parse(readFileSync(resolve(REPO, 'package.json'), 'utf8')) as { version: string };
@@ -60,6 +60,9 @@ describe('npm run package', () => {
     const env = { ...process.env };
     delete env.NODE_ENV;
     execFileSync('npm', ['run', 'build:firefox'], { cwd: unpacked, env, stdio: 'ignore' });
-    expect(digests(filesUnder(resolve(unpacked, 'dist-firefox')))).toEqual(digests(firefox));
+    const rebuilt = filesUnder(resolve(unpacked, 'dist-firefox'));
+    expect(digests(rebuilt)).toEqual(digests(firefox));
+    // A second build, packed as the packager packs: the same bytes as the first run's archive.
+    expect(sha256(createZip(rebuilt))).toBe(sha256(readFileSync(resolve(out, archive('firefox')))));
   }, 300_000);
 });

@@ -268,6 +268,77 @@ describe('the sheet on a 390 × 844 phone', () => {
     }
   });
 
+  it('runs no hover timer for a finger resting on a term: no card until the finger taps', async () => {
+    page = await openArticle(browser);
+    const { x, y } = await pointOfTerm(page, 'Cambricon');
+    const cdp = await page.context().newCDPSession(page);
+    await touch(cdp, 'touchStart', x, y);
+    await touch(cdp, 'touchMove', x + 1, y);
+    // An absence cannot be awaited: the default card delay is 350 ms, so a mouse resting this
+    // long would have opened the card (the same wait a long press on a link takes to open one).
+    await page.waitForTimeout(1_000);
+    expect(await page.evaluate(noVisibleCard)).toBe(true);
+    await touch(cdp, 'touchEnd', x + 1, y);
+    await page.touchscreen.tap(x, y);
+    await page.waitForFunction(visibleCardEntryId);
+    expect(await cardEntryId(page)).toBe('cambricon');
+  });
+
+  it('stays wholly inside the pinch-zoomed visual viewport, full width, and clear of the term', async () => {
+    page = await openArticle(browser);
+    await tapTerm(page, 'Huawei', 'huawei');
+    await sheetBox(page);
+    const term = await termBox(page, 'Huawei');
+    if (!term) throw new Error('Huawei is not highlighted');
+    // Zoomed in as a pinch zooms (headless Chromium's synthetic pinch gesture leaves the scale at
+    // 1), then panned by a finger's drag on the page, which moves the visual viewport alone.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 2 });
+    const startY = term.top / 2 + 40;
+    await touch(cdp, 'touchStart', 20, startY);
+    for (let dy = 10; dy <= 60; dy += 10) await touch(cdp, 'touchMove', 20, startY - dy);
+    await touch(cdp, 'touchEnd', 20, startY - 60);
+    await page.waitForFunction(() => (window.visualViewport?.offsetTop ?? 0) > 0);
+    // Layout-viewport coordinates throughout: the sheet's and the term's boxes, and where the visual viewport lies.
+    const placed = () =>
+      page.evaluate(() => {
+        const card = document
+          .querySelector('techwar-overlay')
+          ?.shadowRoot?.querySelector('[data-testid="techwar-card"]');
+        const vv = window.visualViewport as VisualViewport;
+        const r = card?.getBoundingClientRect();
+        const view = {
+          top: vv.offsetTop,
+          left: vv.offsetLeft,
+          bottom: vv.offsetTop + vv.height,
+          right: vv.offsetLeft + vv.width,
+        };
+        return r
+          ? { view, sheet: { top: r.top, left: r.left, bottom: r.bottom, right: r.right } }
+          : { view, sheet: null };
+      });
+    // The sheet follows the visual viewport's resize and scroll events: await its placement.
+    const inside = ({ view, sheet: r }: Awaited<ReturnType<typeof placed>>) =>
+      !!r &&
+      r.top >= view.top - 0.5 &&
+      r.bottom <= view.bottom + 0.5 &&
+      r.left >= view.left - 0.5 &&
+      r.right <= view.right + 0.5;
+    await expect.poll(async () => inside(await placed()), { timeout: 10_000 }).toBe(true);
+    const { view, sheet } = await placed();
+    expect(sheet, 'the sheet stays open through the pinch').not.toBeNull();
+    const s = sheet as Box;
+    expect(s.top).toBeGreaterThanOrEqual(view.top - 0.5);
+    expect(s.bottom).toBeLessThanOrEqual(view.bottom + 0.5);
+    expect(s.left).toBeGreaterThanOrEqual(view.left - 0.5);
+    expect(s.right).toBeLessThanOrEqual(view.right + 0.5);
+    expect(s.right - s.left, 'full width of what the reader sees').toBeCloseTo(view.right - view.left, 0);
+    expect(s.bottom - s.top).toBeLessThanOrEqual((view.bottom - view.top) * 0.6 + 1);
+    const now = (await termBox(page, 'Huawei')) as Box;
+    expect(now.bottom <= s.top || now.top >= s.bottom, 'Huawei clear of the sheet').toBe(true);
+    await page.screenshot({ path: screenshotPath('chromium-phone-sheet-pinch-zoomed') });
+  });
+
   it('has no axe violations in the sheet, at rest and expanded upward', async () => {
     page = await openArticle(browser);
     await tapTerm(page, 'Huawei', 'huawei');

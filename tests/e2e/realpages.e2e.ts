@@ -19,60 +19,38 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, fixture, launchWithExtension } from './support/chromium';
 import {
+  REALPAGE_BASE_HOST as BASE_HOST,
   baselineSnapshot,
   domSnapshot,
+  expectUnharmed,
   installPassProbe,
   judgeDom,
+  judgeRealPage,
   listRealPages,
+  REALPAGE_NEWS_HOST as NEWS_HOST,
+  noteRealPagesAbsent,
   openWatched,
   passesFor,
-  REALPAGES_DIR,
   type RealPage,
-  realPageHtml,
+  type RealPageOutcome,
+  realPageLoads,
+  realPagesSummary,
   type ServiceWorkerWatch,
+  snapshotLines,
+  topicRangeCount,
+  realPageUrl as urlOf,
   waitForPass,
   watchServiceWorker,
 } from './support/realpages';
 
 const PAGES = listRealPages();
-/** On the content script's list of hosts, and named by none of the saved pages. */
-const NEWS_HOST = 'www.restofworld.org';
-/** Off the list: the content script does not run there. Named by none of the saved pages. */
-const BASE_HOST = 'example.org';
 const PAGE_TIMEOUT_MS = 30_000;
 const PASS_TIMEOUT_MS = 15_000;
-/**
- * Core names the digest matches as INDEX.tsv counts them (case-sensitive, whole word). Broad names
- * (Trump, Nvidia, Taiwan) are held back on pages off the beat, and none of these pages is on it.
- */
-const DIGEST_NAMES = ['Huawei'];
-
-const urlOf = (host: string, name: string) => `https://${host}/realpages/${name}`;
-
-/** Page scripts may write location into the DOM (liberation-1, videos-2): hosts are neutralised. */
-function snapshotLines(snapshot: string, host: string): string[] {
-  return snapshot.split(host).join('<host>').split('\n');
-}
-
-/** Ranges in the topic highlights (the focus highlight of keyboard navigation left out). */
-function topicRangeCount(): number {
-  let n = 0;
-  for (const [name, hl] of CSS.highlights) if (name.startsWith('techwar-') && name !== 'techwar-focus') n += hl.size;
-  return n;
-}
-
-interface PageResult {
-  name: string;
-  errors: number;
-  mutated: boolean;
-  noiseLines: number;
-  highlights: number;
-}
 
 describe.skipIf(!PAGES)('real news pages', () => {
   let ext: ExtensionBrowser;
   let sw: ServiceWorkerWatch;
-  const results: PageResult[] = [];
+  const results: RealPageOutcome[] = [];
   let startedAt = 0;
 
   beforeAll(async () => {
@@ -84,14 +62,7 @@ describe.skipIf(!PAGES)('real news pages', () => {
 
   afterAll(async () => {
     const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
-    const noisy = results.filter((r) => r.noiseLines > 0).map((r) => `${r.name} ${r.noiseLines}`);
-    console.log(
-      `[realpages] pages ${results.length}/${PAGES?.length ?? 0}, ` +
-        `errors ${results.filter((r) => r.errors > 0).length}, ` +
-        `mutated ${results.filter((r) => r.mutated).length}, ` +
-        `time ${seconds} s; highlights ${results.reduce((n, r) => n + r.highlights, 0)}; ` +
-        `page noise excluded (lines): ${noisy.join(', ') || 'none'}`,
-    );
+    console.log(realPagesSummary('realpages', results, PAGES?.length ?? 0, seconds));
     await sw?.close();
     await ext?.close();
   });
@@ -138,15 +109,12 @@ describe.skipIf(!PAGES)('real news pages', () => {
   });
 
   it.each(PAGES ?? [])('$name', { timeout: PAGE_TIMEOUT_MS }, async (p: RealPage) => {
-    const html = realPageHtml(p);
-    for (const host of [NEWS_HOST, BASE_HOST]) expect(html.includes(host), `${p.file} names ${host}`).toBe(false);
-    const ours = urlOf(NEWS_HOST, p.name);
-    const base = urlOf(BASE_HOST, p.name);
+    const { html, ours, base } = realPageLoads(p);
     ext.serve(ours, html);
     ext.serve(base, html);
     const swErrorsBefore = sw.report.errors.length;
 
-    const loadOurs = async () => {
+    const outcome = await judgeRealPage(p.name, async () => {
       // Passes already reported for this URL (by a first load) must not count for this one.
       const seen = (await passesFor(ext.worker, ours)).length;
       const watched = await openWatched(ext, ours);
@@ -159,46 +127,13 @@ describe.skipIf(!PAGES)('real news pages', () => {
       const verdict = await judgeDom(dom, async () =>
         snapshotLines(await baselineSnapshot(ext, base, settleMs), BASE_HOST),
       );
-      return { watched, highlights, verdict };
-    };
-    // A page's own scripts race with the load (consent frames, timers) and can add a node on one
-    // load only. What the extension changes, it changes on every load: a second load with the
-    // extension tells the two apart.
-    let load = await loadOurs();
-    if (load.verdict.unexplained.length > 0) {
-      const first = load;
-      load = await loadOurs();
-      load.watched.report.errors.unshift(...first.watched.report.errors);
-      load.watched.report.caught.unshift(...first.watched.report.caught);
-      // Only a change both loads made is ours: compare the changed lines, not where they landed.
-      const firstChanges = new Set(first.verdict.unexplained.map(changedLines));
-      load.verdict.unexplained = load.verdict.unexplained.filter((hunk) => firstChanges.has(changedLines(hunk)));
-    }
-    const { watched, highlights, verdict } = load;
-    const errors = [...watched.report.errors, ...watched.report.caught, ...sw.report.errors.slice(swErrorsBefore)];
-    results.push({
-      name: p.name,
-      errors: errors.length,
-      mutated: verdict.unexplained.length > 0,
-      noiseLines: verdict.noiseLines,
-      highlights,
+      return { verdict, highlights, errors: () => [...watched.report.errors, ...watched.report.caught] };
     });
+    outcome.errors.push(...sw.report.errors.slice(swErrorsBefore));
+    results.push(outcome);
 
-    expect(errors, 'errors from the extension').toEqual([]);
-    expect(verdict.unexplained, 'DOM changes no load without the extension shows').toEqual([]);
-    // The extension still does its job: a page naming a core digest entry gets at least one highlight.
-    const names = DIGEST_NAMES.filter((n) => new RegExp(`\\b${n}=`).test(p.topicHits));
-    if (names.length > 0) expect(highlights, `highlights on a page naming ${names.join(', ')}`).toBeGreaterThan(0);
+    expectUnharmed(p, outcome);
   });
 });
 
-if (!PAGES) {
-  describe('real news pages', () => {
-    it.skip(`skipped: ${REALPAGES_DIR} is not on this machine`, () => undefined);
-  });
-}
-
-/** A diff hunk without its position header: the lines a load changed, wherever they landed. */
-function changedLines(hunk: string): string {
-  return hunk.split('\n').slice(1).join('\n');
-}
+if (!PAGES) noteRealPagesAbsent('real news pages');

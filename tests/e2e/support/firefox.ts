@@ -2,16 +2,30 @@
 // Firefox build installed as a temporary add-on and every off-machine request refused.
 import { rmSync } from 'node:fs';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { termCenter, visibleCardEntryId } from './page-probes';
+import { fixture } from './chromium';
+import { hasTopicHighlights, termCenter, visibleCardEntryId } from './page-probes';
 import { DIST_FIREFOX, tempDir } from './paths';
+import { type PassSummary, recordedPasses, recordPageSummaries } from './realpages';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 export interface FirefoxWithExtension {
   browser: Browser;
   extensionId: string;
-  open(url: string, html: string): Promise<Page>;
+  /** Opens `url` serving `html`, every other request refused. */
+  open(url: string, html: string, options?: OpenOptions): Promise<Page>;
   close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Runs before navigation, e.g. to watch the page. */
+  prepare?: (page: Page) => void;
+  /**
+   * What navigation waits for: `load` by default. Some saved pages never reach it in Firefox (a
+   * refused request that Firefox itself blocks as mixed content stays pending, and readyState
+   * stays "interactive"), so the real-page suite waits for the DOM and then the extension's pass.
+   */
+  waitUntil?: 'load' | 'domcontentloaded';
 }
 
 export async function launchFirefox(
@@ -37,15 +51,17 @@ export async function launchFirefox(
   return {
     browser,
     extensionId,
-    async open(url, html) {
+    async open(url, html, { prepare, waitUntil = 'load' } = {}) {
       const page = await browser.newPage();
+      prepare?.(page);
       await page.setRequestInterception(true);
       page.on('request', (req) => {
         if (req.url().split('#')[0] === url) {
-          void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-        } else void req.abort();
+          req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html }).catch(() => undefined);
+          // The tab may have closed meanwhile.
+        } else req.abort().catch(() => undefined);
       });
-      await page.goto(url, { waitUntil: 'load' });
+      await page.goto(url, { waitUntil });
       return page;
     },
     async close() {
@@ -94,4 +110,55 @@ export async function openReaderFromCard(firefox: FirefoxWithExtension, page: Pa
   if (!button) throw new Error(`the card of ${term} has no "Open in reader"`);
   await page.mouse.click(button.x, button.y);
   return extensionPage(firefox, '/src/reader/index.html');
+}
+
+/**
+ * Errors an extension raises in a page, as the remote protocol (WebDriver BiDi) reports them:
+ * uncaught errors whose stack names the extension's files, and console messages called from
+ * them (error level, or its own "[TechWar Lens]" lines below, i.e. failures it caught). Content
+ * scripts count, as their console calls and throws carry their moz-extension:// frames. Not seen:
+ * a rejected promise whose error carries no stack (it names no file to attribute it by), and
+ * anything in the background page, which the remote protocol cannot reach.
+ */
+export function watchExtensionErrors(page: Page, extensionOrigin: string): { errors: string[]; caught: string[] } {
+  const report = { errors: [] as string[], caught: [] as string[] };
+  page.on('pageerror', (error) => {
+    const text = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
+    if (text.includes(extensionOrigin)) report.errors.push(`uncaught: ${text}`);
+  });
+  page.on('console', (message) => {
+    if (!message.stackTrace().some((frame) => frame.url?.startsWith(extensionOrigin))) return;
+    const line = `console.${message.type()}: ${message.text()}`;
+    if (message.type() === 'error' || message.type() === 'assert') report.errors.push(line);
+    else if (message.text().includes('[TechWar Lens]')) report.caught.push(line);
+  });
+  return report;
+}
+
+export interface FirefoxPassProbe {
+  /** moz-extension://<this install's uuid> */
+  extensionOrigin: string;
+  /** The page summaries recorded so far for `url`, one per finished scan pass. */
+  passesFor(url: string): Promise<PassSummary[]>;
+}
+
+/**
+ * Hears the content script's page summary after each scan pass, as Chromium's service-worker
+ * probe does. The remote protocol cannot reach Firefox's background page, but Firefox delivers
+ * runtime messages to every extension page too, so a passive listener runs in one of ours: the
+ * reader, opened from a card (the protocol will not navigate to moz-extension:// itself).
+ */
+export async function openPassProbe(firefox: FirefoxWithExtension): Promise<FirefoxPassProbe> {
+  const article = await firefox.open('https://www.theguardian.com/technology/pass-probe', fixture('demo-article.html'));
+  await article.waitForFunction(hasTopicHighlights, { timeout: 15_000 });
+  const reader = await openReaderFromCard(firefox, article, 'DeepSeek');
+  await article.close();
+  await reader.evaluate(recordPageSummaries);
+  // Asked of the page: Node's URL gives a moz-extension:// address the origin "null".
+  const extensionOrigin = await reader.evaluate(() => location.origin);
+  if (!/^moz-extension:\/\/[\w-]+$/.test(extensionOrigin)) throw new Error(`not our origin: ${extensionOrigin}`);
+  return {
+    extensionOrigin,
+    passesFor: (url) => reader.evaluate(recordedPasses, url),
+  };
 }

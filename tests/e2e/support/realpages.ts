@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from './chromium';
 import { noVisibleCard, termCenter, visibleCardEntryId } from './page-probes';
 import { FIXTURES, SHARED } from './paths';
@@ -303,55 +304,68 @@ export async function watchServiceWorker(ext: ExtensionBrowser): Promise<Service
 
 // ─── The production build's "pass done" signal ───────────────────────────────────────────────
 
+/** The page summary of one finished pass, and the page that sent it. */
+export interface PassSummary {
+  url: string;
+  total: number;
+}
+
 /**
- * After every scan pass the top frame's content script sends its page summary to the service
- * worker, debounced by 250 ms. The production build has no other signal, so a passive listener
- * in the worker records them (it never answers, so the extension's own handler still does).
+ * Runs in an extension context (Chromium's service worker, a Firefox extension page): records the
+ * page summary the top frame's content script sends after every scan pass, debounced by 250 ms.
+ * The production build has no other signal. Passive: it never answers, so the extension's own
+ * handler still does. Self-contained: no closures.
  */
-export async function installPassProbe(worker: Worker): Promise<void> {
-  await worker.evaluate(() => {
-    type Summary = { url: string; total: number };
-    const scope = globalThis as unknown as {
-      __twPasses?: Summary[];
-      chrome: { runtime: { onMessage: { addListener(f: (m: unknown, s: { url?: string }) => undefined): void } } };
-    };
-    if (scope.__twPasses) return;
-    const passes: Summary[] = [];
-    scope.__twPasses = passes;
-    // The sender's URL says which page reported: the summary itself carries no URL.
-    scope.chrome.runtime.onMessage.addListener((m, sender) => {
-      const msg = m as { type?: string; payload?: { total: number } } | null;
-      if (msg?.type === 'page-summary' && msg.payload && sender.url) {
-        passes.push({ url: sender.url, total: msg.payload.total });
-      }
-      return undefined;
-    });
+export function recordPageSummaries(): void {
+  type Listener = (m: unknown, s: { url?: string }) => undefined;
+  const scope = globalThis as unknown as {
+    __twPasses?: PassSummary[];
+    browser?: { runtime: { onMessage: { addListener(f: Listener): void } } };
+    chrome?: { runtime: { onMessage: { addListener(f: Listener): void } } };
+  };
+  if (scope.__twPasses) return;
+  const passes: PassSummary[] = [];
+  scope.__twPasses = passes;
+  // The sender's URL says which page reported: the summary itself carries no URL.
+  (scope.browser ?? scope.chrome)?.runtime.onMessage.addListener((m, sender) => {
+    const msg = m as { type?: string; payload?: { total: number } } | null;
+    if (msg?.type === 'page-summary' && msg.payload && sender.url)
+      passes.push({ url: sender.url, total: msg.payload.total });
+    return undefined;
   });
 }
 
+/** Runs where recordPageSummaries ran: the summaries recorded for `url`. Self-contained. */
+export function recordedPasses(url: string): PassSummary[] {
+  return ((globalThis as unknown as { __twPasses?: PassSummary[] }).__twPasses ?? []).filter((p) => p.url === url);
+}
+
+export async function installPassProbe(worker: Worker): Promise<void> {
+  await worker.evaluate(recordPageSummaries);
+}
+
 /** The page summaries received so far for `url`: one per finished pass (debounced). */
-export function passesFor(worker: Worker, url: string): Promise<{ url: string; total: number }[]> {
-  return worker.evaluate(
-    (u) =>
-      ((globalThis as unknown as { __twPasses?: { url: string; total: number }[] }).__twPasses ?? []).filter(
-        (p) => p.url === u,
-      ),
-    url,
-  );
+export function passesFor(worker: Worker, url: string): Promise<PassSummary[]> {
+  return worker.evaluate(recordedPasses, url);
 }
 
 /** Waits until more than `seen` passes have been reported for `url`; returns the latest summary. */
-export async function waitForPass(
-  worker: Worker,
+export function waitForPass(worker: Worker, url: string, seen = 0, timeout = 15_000): Promise<PassSummary> {
+  return waitForRecordedPass(() => passesFor(worker, url), url, seen, timeout);
+}
+
+/** Polls `passes` (the summaries recorded for `url`) until there are more than `seen`. */
+export async function waitForRecordedPass(
+  passes: () => Promise<PassSummary[]>,
   url: string,
-  seen = 0,
-  timeout = 15_000,
-): Promise<{ url: string; total: number }> {
+  seen: number,
+  timeout: number,
+): Promise<PassSummary> {
   const deadline = Date.now() + timeout;
   for (;;) {
-    const passes = await passesFor(worker, url);
-    const last = passes[passes.length - 1];
-    if (passes.length > seen && last) return last;
+    const list = await passes();
+    const last = list[list.length - 1];
+    if (list.length > seen && last) return last;
     if (Date.now() > deadline) throw new Error(`no scan pass reported for ${url} within ${timeout} ms`);
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -595,6 +609,124 @@ export async function judgeDom(
     ...(best ?? { unexplained: first.map((h) => describeHunk(bases[0] as string[], ours, h)), noiseLines: 0 }),
     baselines: bases.length,
   };
+}
+
+// ─── One real page, judged the same way in both browsers ─────────────────────────────────────
+
+/** On the content script's list of hosts, and named by none of the saved pages. */
+export const REALPAGE_NEWS_HOST = 'www.restofworld.org';
+/** Off the list: the content script does not run there. Named by none of the saved pages. */
+export const REALPAGE_BASE_HOST = 'example.org';
+
+export const realPageUrl = (host: string, name: string) => `https://${host}/realpages/${name}`;
+
+/** Page scripts may write location into the DOM (liberation-1, videos-2): hosts are neutralised. */
+export function snapshotLines(snapshot: string, host: string): string[] {
+  return snapshot.split(host).join('<host>').split('\n');
+}
+
+/** Runs in the page: ranges in the topic highlights (the focus highlight of keyboard navigation left out). */
+export function topicRangeCount(): number {
+  let n = 0;
+  for (const [name, hl] of CSS.highlights) if (name.startsWith('techwar-') && name !== 'techwar-focus') n += hl.size;
+  return n;
+}
+
+/** The page's HTML and its two addresses: where the content script runs, and where it does not. */
+export function realPageLoads(page: RealPage): { html: string; ours: string; base: string } {
+  const html = realPageHtml(page);
+  // A page naming either host could tell the loads apart by itself.
+  for (const host of [REALPAGE_NEWS_HOST, REALPAGE_BASE_HOST])
+    expect(html.includes(host), `${page.file} names ${host}`).toBe(false);
+  return { html, ours: realPageUrl(REALPAGE_NEWS_HOST, page.name), base: realPageUrl(REALPAGE_BASE_HOST, page.name) };
+}
+
+/** One load of a real page with the extension, its pass finished and its DOM judged. */
+export interface RealPageLoad {
+  verdict: DomVerdict;
+  /** Read after every load is done: errors may arrive late. */
+  errors: () => string[];
+  highlights: number;
+}
+
+export interface RealPageOutcome {
+  name: string;
+  errors: string[];
+  /** Changes both loads with the extension made and no load without it shows. */
+  unexplained: string[];
+  noiseLines: number;
+  highlights: number;
+}
+
+/**
+ * Loads a real page with the extension (`loadOurs`) and judges it. A page's own scripts race with
+ * the load (consent frames, timers) and can add a node on one load only. What the extension
+ * changes, it changes on every load: when the first load shows changes, a second load tells the
+ * two apart, and only a change both made counts (compared by the lines changed, not where they
+ * landed).
+ */
+export async function judgeRealPage(name: string, loadOurs: () => Promise<RealPageLoad>): Promise<RealPageOutcome> {
+  const loads = [await loadOurs()];
+  let unexplained = (loads[0] as RealPageLoad).verdict.unexplained;
+  if (unexplained.length > 0) {
+    const again = await loadOurs();
+    loads.push(again);
+    const firstChanges = new Set(unexplained.map(changedLines));
+    unexplained = again.verdict.unexplained.filter((hunk) => firstChanges.has(changedLines(hunk)));
+  }
+  const last = loads[loads.length - 1] as RealPageLoad;
+  return {
+    name,
+    errors: loads.flatMap((l) => l.errors()),
+    unexplained,
+    noiseLines: last.verdict.noiseLines,
+    highlights: last.highlights,
+  };
+}
+
+/** A diff hunk without its position header: the lines a load changed, wherever they landed. */
+function changedLines(hunk: string): string {
+  return hunk.split('\n').slice(1).join('\n');
+}
+
+/**
+ * Core names the digest matches as INDEX.tsv counts them (case-sensitive, whole word). Broad names
+ * (Trump, Nvidia, Taiwan) are held back on pages off the beat, and none of these pages is on it.
+ */
+const DIGEST_NAMES = ['Huawei'];
+
+/** The digest names INDEX.tsv counts on the page: where the extension must have highlighted something. */
+function coreNamesOn(page: RealPage): string[] {
+  return DIGEST_NAMES.filter((n) => new RegExp(`\\b${n}=`).test(page.topicHits));
+}
+
+/** What both browsers' suites assert of one page. */
+export function expectUnharmed(page: RealPage, outcome: RealPageOutcome): void {
+  expect(outcome.errors, 'errors from the extension').toEqual([]);
+  expect(outcome.unexplained, 'DOM changes no load without the extension shows').toEqual([]);
+  // The extension still does its job: a page naming a core digest entry gets at least one highlight.
+  const names = coreNamesOn(page);
+  if (names.length > 0)
+    expect(outcome.highlights, `highlights on a page naming ${names.join(', ')}`).toBeGreaterThan(0);
+}
+
+/** Without ../shared/realpages the suite says so in the report rather than passing silently. */
+export function noteRealPagesAbsent(title: string): void {
+  describe(title, () => {
+    it.skip(`skipped: ${REALPAGES_DIR} is not on this machine`, () => undefined);
+  });
+}
+
+/** One line for the log: pages, failures, time, highlights and the page noise excluded. */
+export function realPagesSummary(label: string, outcomes: readonly RealPageOutcome[], total: number, seconds: string) {
+  const noisy = outcomes.filter((r) => r.noiseLines > 0).map((r) => `${r.name} ${r.noiseLines}`);
+  return (
+    `[${label}] pages ${outcomes.length}/${total}, ` +
+    `errors ${outcomes.filter((r) => r.errors.length > 0).length}, ` +
+    `mutated ${outcomes.filter((r) => r.unexplained.length > 0).length}, ` +
+    `time ${seconds} s; highlights ${outcomes.reduce((n, r) => n + r.highlights, 0)}; ` +
+    `page noise excluded (lines): ${noisy.join(', ') || 'none'}`
+  );
 }
 
 // ─── Hostile fixtures (tests/e2e/fixtures/hostile) ────────────────────────────────────────────
