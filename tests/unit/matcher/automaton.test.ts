@@ -53,6 +53,27 @@ describe('buildAutomatonSteps', () => {
     expect(walk(build([[1, 1, 2]], 3), [1, 1, 1, 2])).toEqual([[], [], [], [0]]);
   });
 
+  it('follows failure links more than one state back', () => {
+    // after [1 2 1] the next 3 ends [3]: [1 2 1] falls back to [1], which has no 3, then to the root
+    expect(walk(build([[1, 2, 1, 3], [3]], 4), [1, 2, 1, 3])).toEqual([[], [], [], [0, 1]]);
+  });
+
+  it('reports a pattern listed three times under all three ids', () => {
+    expect(
+      walk(
+        build(
+          [
+            [1, 2],
+            [1, 2],
+            [1, 2],
+          ],
+          3,
+        ),
+        [1, 2],
+      ),
+    ).toEqual([[], [0, 1, 2]]);
+  });
+
   it('stays put on further spaces inside a pattern, and only inside one', () => {
     // symbol 1 is the space: pattern [2 1 3] matches "2 1 1 1 3" but [1 1] is never entered twice
     const automaton = build([[2, 1, 3]], 4, 1);
@@ -73,5 +94,16 @@ describe('buildAutomatonSteps', () => {
     // inserting 0/64/128, linking 0/64/128, numbering, filling 0/64/128, listing 64/128
     expect(yields).toBe(12);
     expect(automaton).toEqual(build(patterns, 131));
+  });
+});
+
+describe('runToEnd', () => {
+  it('runs a generator to its end and returns its value', () => {
+    function* steps(): Generator<void, string, void> {
+      yield;
+      yield;
+      return 'done';
+    }
+    expect(runToEnd(steps())).toBe('done');
   });
 });
