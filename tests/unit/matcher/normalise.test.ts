@@ -132,6 +132,7 @@ describe('quote', () => {
     ['spaces kept', 'Big Fund', '"Big Fund"'],
     ['invisible characters spelled out', 'a\u200b\u00adb', '"a\\u200b\\u00adb"'],
     ['a non-breaking space spelled out', 'a\u00a0b', '"a\\u00a0b"'],
+    ['the last BMP code point in four digits', '\uffff', '"\\uffff"'],
     ['an astral format character spelled out', '\u{e0001}', '"\\u{e0001}"'],
     ['JSON escapes kept', 'a\tb"', '"a\\tb\\""'],
   ])('%s', (_what, text, quoted) => {
