@@ -161,3 +161,29 @@ describe('version', () => {
     },
   );
 });
+
+describe('PRIVACY.md', () => {
+  const privacy = readFileSync(resolve(REPO, 'PRIVACY.md'), 'utf8');
+
+  it('declares the data collection the Firefox manifest declares', () => {
+    const stated = /data_collection_permissions: \{ required: (\[[^\]]*\]) \}/.exec(privacy)?.[1];
+    expect(stated, 'PRIVACY.md quotes data_collection_permissions').toBeDefined();
+    const gecko = (manifestFor('firefox') as ManifestShape).browser_specific_settings?.gecko;
+    expect({ required: JSON.parse(stated ?? 'null') }).toEqual(gecko?.data_collection_permissions);
+  });
+
+  it('quotes directives the extension pages really run under, connections to the extension only', () => {
+    const quoted = /`(default-src [^`]+)`/.exec(privacy)?.[1];
+    expect(quoted, 'PRIVACY.md quotes the content security policy').toBeDefined();
+    const directives = (csp: string) => csp.split(';').map((d) => d.trim().replace(/\s+/g, ' '));
+    const actual = directives(sourceManifest.content_security_policy.extension_pages);
+    for (const directive of directives(quoted ?? '')) expect(actual).toContain(directive);
+    expect(directives(quoted ?? '')).toContain("connect-src 'self'");
+  });
+
+  it('names exactly the permissions the manifest asks for', () => {
+    const sentence = /^See the README's table[^]*?\n\n/m.exec(privacy)?.[0] ?? '';
+    const named = [...sentence.matchAll(/`([A-Za-z]+)`/g)].map((m) => m[1]);
+    expect(named.sort()).toEqual([...sourceManifest.permissions].sort());
+  });
+});
