@@ -182,7 +182,7 @@ describe('PRIVACY.md', () => {
   });
 
   it('names exactly the permissions the manifest asks for', () => {
-    const sentence = /^See the README's table[^]*?\n\n/m.exec(privacy)?.[0] ?? '';
+    const sentence = /^See the README's table[\s\S]*?\n\n/m.exec(privacy)?.[0] ?? '';
     const named = [...sentence.matchAll(/`([A-Za-z]+)`/g)].map((m) => m[1]);
     expect(named.sort()).toEqual([...sourceManifest.permissions].sort());
   });
