@@ -1,12 +1,16 @@
 // The scanner's alphabet: one symbol per character the aliases use, shared by its case variants
 // and by the characters that stand for it.
-import { describe, expect, it } from 'vitest';
-import { buildClassTable, IGNORE, OTHER, termSymbols } from '../../../src/matcher/char-classes';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { buildClassTable, type ClassTable, IGNORE, OTHER, termSymbols } from '../../../src/matcher/char-classes';
 
 const code = (ch: string) => ch.charCodeAt(0);
 
 describe('buildClassTable', () => {
-  const table = buildClassTable(['ab', "b c'd"]);
+  // Built in each test, not in the describe body: Stryker switches a mutant on only after collection.
+  let table: ClassTable;
+  beforeEach(() => {
+    table = buildClassTable(['ab', "b c'd"]);
+  });
 
   it('numbers the characters in order of first use, after OTHER', () => {
     expect(['a', 'b', ' ', 'c', "'", 'd'].map((ch) => table.classes[code(ch)])).toEqual([1, 2, 3, 4, 5, 6]);

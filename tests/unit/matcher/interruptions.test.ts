@@ -1,7 +1,7 @@
 // Names interrupted by quote marks or a parenthesised abbreviation: the bridged reading of a block
 // and the map back to the block's offsets.
-import { describe, expect, it } from 'vitest';
-import { bridgeInterruptions, crossesCut } from '../../../src/matcher/interruptions';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type Bridged, bridgeInterruptions, crossesCut } from '../../../src/matcher/interruptions';
 
 /** [from, to) as a list of offsets. */
 const span = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
@@ -47,9 +47,11 @@ describe('bridgeInterruptions', () => {
 });
 
 describe('crossesCut', () => {
-  const bridged = bridgeInterruptions('the ‘Unreliable Entity’ List') as NonNullable<
-    ReturnType<typeof bridgeInterruptions>
-  >;
+  // Bridged in each test, not in the describe body: Stryker switches a mutant on only after collection.
+  let bridged: Bridged;
+  beforeEach(() => {
+    bridged = bridgeInterruptions('the ‘Unreliable Entity’ List') as Bridged;
+  });
 
   it('is true for a span only the bridged reading has', () => {
     expect(crossesCut(bridged, 4, 26)).toBe(true); // Unreliable Entity List
