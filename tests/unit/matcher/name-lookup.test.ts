@@ -30,6 +30,7 @@ describe('entryNamedBy', () => {
     ['XI', 'xi-jinping'],
     ['XI’s', 'xi-jinping'],
     ["XI's", 'xi-jinping'],
+    ['XI’s ', 'xi-jinping'],
     // Not an alias on its own: the matcher finds it, with every entry counted as seen.
     ['a speech by Huang on chips', 'jensen-huang'],
     ['Huawei and Nvidia', 'huawei'],
