@@ -45,6 +45,7 @@ describe('joinsBefore / joinsAfter', () => {
     ['astral letter at the first surrogate values', '\u{10000}b', 2, true],
     ['astral digit at the last low surrogate', '\u{1d7ff}b', 2, true],
     ['a lone low surrogate', 'a\udc00b', 2, false],
+    ['a letter after a lone high surrogate', '\ud800ab', 2, true],
   ])('before: %s', (_what, text, index, joins) => {
     expect(joinsBefore(text, index)).toBe(joins);
   });
@@ -59,6 +60,7 @@ describe('joinsBefore / joinsAfter', () => {
     ['astral digit at the last low surrogate', 'a\u{1d7ff}', 1, true],
     // joined with the "a" after it, the lone high surrogate would read as U+2461 ②, a digit
     ['a lone high surrogate', 'x\ud800a', 1, false],
+    ['a letter before a lone low surrogate', 'xa\udc00', 1, true],
   ])('after: %s', (_what, text, index, joins) => {
     expect(joinsAfter(text, index)).toBe(joins);
   });
