@@ -40,8 +40,10 @@ export function learnAbbreviations(text: string, matches: readonly Match[], page
 
 function patternOf(page: PageContext): RegExp {
   if (page.abbreviationPattern === null) {
-    const forms = [...page.abbreviations.keys()].map((f) => f.replace(/[&-]/g, '\\$&'));
-    page.abbreviationPattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+    // Short forms hold only letters, digits, "&" and "-", all literal here: escaping "&" or "-" is a
+    // syntax error under the u flag, and "R&D (…)" on a page made every later block throw.
+    const forms = [...page.abbreviations.keys()].join('|');
+    page.abbreviationPattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms})(?![\\p{L}\\p{N}])`, 'gu');
   }
   return page.abbreviationPattern;
 }

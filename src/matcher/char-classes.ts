@@ -22,6 +22,7 @@ export function buildClassTable(terms: readonly string[]): ClassTable {
   const classes = new Int16Array(0x10000);
   let symbolCount = 1;
   for (const term of terms) {
+    // Stryker disable next-line EqualityOperator: equivalent, one step past the end reads classes[NaN], undefined, and skips it
     for (let i = 0; i < term.length; i++) {
       const unit = term.charCodeAt(i);
       if (classes[unit] !== OTHER) continue;

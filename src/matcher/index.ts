@@ -199,6 +199,7 @@ function matcherOver(aliases: CompiledAliases, table: ClassTable, automaton: Aut
     for (let k = reportStart[r]!, stop = reportStart[r + 1]!; k < stop; k++) {
       const alias = reports[k]!;
       const start = candidateStart(text, last, alias);
+      // Stryker disable next-line ConditionalExpression: equivalent, select skips a start of -1 (below lastEnd = 0)
       if (start < 0) continue;
       if (found === null) found = [];
       found.push({ start, end: last + 1, alias });
@@ -219,6 +220,7 @@ function matcherOver(aliases: CompiledAliases, table: ClassTable, automaton: Aut
     if (rule === null) return c.start;
     const seen = page.seen.has(entryIds[alias]!);
     const start = rule.afterEntry && !seen ? titleStart(text, c.start) : c.start;
+    // Stryker disable next-line ConditionalExpression: equivalent, the line below returns -1 for it too
     if (start < 0) return -1;
     return wordsAllowCached(alias, rule, text, seen, verdicts) ? start : -1;
   }
@@ -233,6 +235,7 @@ function matcherOver(aliases: CompiledAliases, table: ClassTable, automaton: Aut
   ): boolean {
     if (seen) return wordsAllow(rule, text, true);
     let allowed = verdicts.get(alias);
+    // Stryker disable next-line ConditionalExpression: equivalent, the cache only saves recomputing the same verdict
     if (allowed === undefined) {
       allowed = wordsAllow(rule, text, false);
       verdicts.set(alias, allowed);
@@ -257,6 +260,7 @@ function matcherOver(aliases: CompiledAliases, table: ClassTable, automaton: Aut
     nameRules: boolean,
   ): number {
     const start = ruleStart(c, text, page, verdicts);
+    // Stryker disable next-line ConditionalExpression: equivalent, a negative start is a rejection either way
     return start >= 0 && nameRules && nameRulesReject(c, text) ? -1 : start;
   }
 
@@ -323,6 +327,7 @@ function matcherOver(aliases: CompiledAliases, table: ClassTable, automaton: Aut
       const symbol = classes[text.charCodeAt(i)]!;
       if (symbol === IGNORE) continue;
       state = next[state * stride + symbol]!;
+      // Stryker disable next-line ConditionalExpression: equivalent, a state below it has no reports to collect
       if (state >= firstReportingState) found = collect(text, i, state, found);
     }
     cursor.state = state;

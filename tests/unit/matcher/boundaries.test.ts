@@ -41,6 +41,11 @@ describe('joinsBefore / joinsAfter', () => {
     ['letter behind a soft hyphen', 'a\u00adb', 2, true],
     ['astral letter', '𝐀b', 2, true],
     ['emoji', '😀b', 2, false],
+    // the first and last surrogate values: U+10000 (D800 DC00), U+1D7FF (D835 DFFF)
+    ['astral letter at the first surrogate values', '\u{10000}b', 2, true],
+    ['astral digit at the last low surrogate', '\u{1d7ff}b', 2, true],
+    ['a lone low surrogate', 'a\udc00b', 2, false],
+    ['a letter after a lone high surrogate', '\ud800ab', 2, true],
   ])('before: %s', (_what, text, index, joins) => {
     expect(joinsBefore(text, index)).toBe(joins);
   });
@@ -51,6 +56,11 @@ describe('joinsBefore / joinsAfter', () => {
     ['letter behind a zero-width space', 'a\u200bb', 1, true],
     ['astral letter', 'a𝐀', 1, true],
     ['emoji', 'a😀', 1, false],
+    ['astral letter at the first surrogate values', 'a\u{10000}', 1, true],
+    ['astral digit at the last low surrogate', 'a\u{1d7ff}', 1, true],
+    // joined with the "a" after it, the lone high surrogate would read as U+2461 ②, a digit
+    ['a lone high surrogate', 'x\ud800a', 1, false],
+    ['a letter before a lone low surrogate', 'xa\udc00', 1, true],
   ])('after: %s', (_what, text, index, joins) => {
     expect(joinsAfter(text, index)).toBe(joins);
   });

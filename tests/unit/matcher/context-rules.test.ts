@@ -93,3 +93,37 @@ describe('each alias gets its own verdict in a block', () => {
     ]);
   });
 });
+
+describe('how rules are compiled', () => {
+  it('reads a space in a near word as any run of white space, and an apostrophe as either form', () => {
+    const entries: MatcherEntry[] = [{ id: 'h20', aliases: [{ text: 'H20', near: ["people's chips"] }] }];
+    expect(found(entries, 'the H20 is the people’s \u00a0 chips')).toEqual([['H20', 'h20']]);
+    expect(found(entries, 'the H20 is the peoples chips')).toEqual([]);
+  });
+
+  it('reads regex syntax in a near word as itself', () => {
+    const entries: MatcherEntry[] = [{ id: 'riscv', aliases: [{ text: 'RISC-V', near: ['C++'] }] }];
+    expect(found(entries, 'RISC-V and C++ code')).toEqual([['RISC-V', 'riscv']]);
+    expect(found(entries, 'RISC-V and CC code')).toEqual([]);
+  });
+
+  it('treats an empty near list as no rule', () => {
+    expect(found([{ id: 'h20', aliases: [{ text: 'H20', near: [] }] }], 'the H20 ships')).toEqual([['H20', 'h20']]);
+  });
+
+  it('holds an afterEntry alias back until its entry is named, with no word rules', () => {
+    const entries: MatcherEntry[] = [{ id: 'hynix', aliases: ['SK Hynix', { text: 'Hynix', afterEntry: true }] }];
+    expect(found(entries, 'Hynix grew')).toEqual([]);
+    expect(found(entries, 'SK Hynix grew; Hynix hired')).toEqual([
+      ['SK Hynix', 'hynix'],
+      ['Hynix', 'hynix'],
+    ]);
+  });
+
+  it('names the entry, alias and word when a notNear word is empty after normalisation', () => {
+    const entries: MatcherEntry[] = [{ id: 'broken', aliases: [{ text: 'Android', notNear: ['robot', '\u00ad'] }] }];
+    expect(() => found(entries, '')).toThrow(
+      'Entry "broken", alias "Android": notNear word "\\u00ad" is empty after normalisation',
+    );
+  });
+});

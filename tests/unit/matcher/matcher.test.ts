@@ -1,8 +1,14 @@
-import { describe, expect, it } from 'vitest';
-import { compileMatcher, createPageContext, type Match } from '../../../src/matcher';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { compileMatcher, createPageContext, type Match, type Matcher } from '../../../src/matcher';
 import { ACCURACY_ENTRIES, ENTRIES } from './fixtures';
 
-const matcher = compileMatcher([...ENTRIES, ...ACCURACY_ENTRIES]);
+// Compiled before each test, not at load: Stryker's vitest runner switches a mutant on in a beforeAll
+// hook, after this file has loaded, so a matcher compiled at load was never mutated and the compile
+// step's mutants survived these tests.
+let matcher: Matcher;
+beforeEach(() => {
+  matcher = compileMatcher([...ENTRIES, ...ACCURACY_ENTRIES]);
+});
 
 /** [start, end, entryId, index into entry.aliases] */
 type Expected = readonly [number, number, string, number];
