@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { fixture } from './support/chromium';
 import { type FirefoxWithExtension, launchFirefox } from './support/firefox';
-import { hasTopicHighlights, termCenter, visibleCardEntryId } from './support/page-probes';
+import { cardSettled, hasTopicHighlights, termCenter, visibleCardEntryId } from './support/page-probes';
 import { screenshotPath } from './support/paths';
 
 const ARTICLE_URL = 'https://www.theguardian.com/technology/demo-chip-drive';
@@ -26,6 +26,6 @@ it('highlights terms and shows the card on hover in Firefox', async () => {
   await page.mouse.move(point.x, point.y);
   await page.waitForFunction(visibleCardEntryId, { timeout: 5_000 });
   expect(await page.evaluate(visibleCardEntryId)).toBe('deepseek');
-  await new Promise((r) => setTimeout(r, 300)); // let the fade-in finish before the screenshot
+  expect(await page.evaluate(cardSettled)).toBe(true);
   await page.screenshot({ path: screenshotPath('firefox-card-hover') });
 });

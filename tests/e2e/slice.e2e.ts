@@ -12,7 +12,7 @@ import {
   pointOfTerm,
   waitForHighlights,
 } from './support/chromium';
-import { noVisibleCard, visibleCardEntryId } from './support/page-probes';
+import { cardSettled, noVisibleCard, visibleCardEntryId } from './support/page-probes';
 import { screenshotPath } from './support/paths';
 
 const ARTICLE_URL = 'https://www.reuters.com/technology/demo-chip-drive/';
@@ -89,7 +89,7 @@ describe('card', () => {
     await page.mouse.move(x, y);
     await page.waitForFunction(visibleCardEntryId);
     expect(await cardEntryId(page)).toBe('cloudmatrix-384');
-    await page.waitForTimeout(300); // let the fade-in finish before the screenshot
+    expect(await page.evaluate(cardSettled)).toBe(true);
     await page.screenshot({ path: screenshotPath('chromium-card-hover') });
     await page.mouse.move(5, 5);
     await page.waitForFunction(noVisibleCard);

@@ -44,6 +44,13 @@ export function visibleCardEntryId(): string | null {
   return card ? card.getAttribute('data-entry-id') : null;
 }
 
+/** Resolves true once the visible card's entrance animations have finished (false: no card), so a screenshot shows it settled. */
+export function cardSettled(): Promise<boolean> {
+  const card = document.querySelector('techwar-overlay')?.shadowRoot?.querySelector('[data-testid="techwar-card"]');
+  if (!card) return Promise.resolve(false);
+  return Promise.all(card.getAnimations({ subtree: true }).map((a) => a.finished)).then(() => true);
+}
+
 export function noVisibleCard(): boolean {
   return !document.querySelector('techwar-overlay')?.shadowRoot?.querySelector('[data-testid="techwar-card"]');
 }
