@@ -27,6 +27,7 @@ import {
 import { FIXTURES } from './support/paths';
 import {
   REALPAGE_BASE_HOST as BASE_HOST,
+  DOM_QUIET,
   domSnapshot,
   expectUnharmed,
   judgeDom,
@@ -40,6 +41,7 @@ import {
   realPagesSummary,
   snapshotLines,
   topicRangeCount,
+  untilDomQuiet,
   realPageUrl as urlOf,
   waitForRecordedPass,
 } from './support/realpages';
@@ -74,7 +76,10 @@ describe.skipIf(!PAGES)('real news pages in Firefox', () => {
     await firefox?.close();
   });
 
-  /** Loads `url` watched for the extension's errors, waits for `settle`, and snapshots its DOM. */
+  /**
+   * Loads `url` watched for the extension's errors, waits for `settle` and then for its DOM to go
+   * quiet (as in Chromium's suite), and snapshots it.
+   */
   async function load(url: string, html: string, origin: string, settle: (page: Page) => Promise<unknown>) {
     let report: ReturnType<typeof watchExtensionErrors> | undefined;
     const page = await firefox.open(url, html, {
@@ -85,6 +90,7 @@ describe.skipIf(!PAGES)('real news pages in Firefox', () => {
     });
     try {
       await settle(page);
+      await page.evaluate(untilDomQuiet, DOM_QUIET);
       return {
         dom: await page.evaluate(domSnapshot),
         highlights: await page.evaluate(topicRangeCount),

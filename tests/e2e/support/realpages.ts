@@ -373,6 +373,40 @@ export async function waitForRecordedPass(
 
 // ─── DOM snapshots and the page's own noise ──────────────────────────────────────────────────
 
+/** How long the DOM must go unchanged before a real page is snapshot, and the most to wait for it. */
+export const DOM_QUIET = { quietMs: 400, maxMs: 2500 };
+
+/**
+ * Runs in the page: resolves true once the DOM has gone `quietMs` without a change (the
+ * extension's `<techwar-overlay>` aside), false when `maxMs` passes first. Page scripts insert nodes
+ * that live a moment (aktualne's ad-block probe adds a `<div>` and removes it 300 ms later); a
+ * snapshot taken inside that moment shows a node that another load catches or misses by timing
+ * alone. Self-contained: no closures.
+ */
+export function untilDomQuiet({ quietMs, maxMs }: { quietMs: number; maxMs: number }): Promise<boolean> {
+  const isOverlay = (node: Node) => (node as Element).localName === 'techwar-overlay';
+  const onlyOverlay = (r: MutationRecord) =>
+    isOverlay(r.target) || (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(isOverlay));
+  return new Promise((done) => {
+    let quietTimer = 0;
+    let capTimer = 0;
+    const observer = new MutationObserver((records) => {
+      if (records.every(onlyOverlay)) return;
+      clearTimeout(quietTimer);
+      quietTimer = window.setTimeout(finish, quietMs, true);
+    });
+    function finish(quiet: boolean) {
+      observer.disconnect();
+      clearTimeout(quietTimer);
+      clearTimeout(capTimer);
+      done(quiet);
+    }
+    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    quietTimer = window.setTimeout(finish, quietMs, true);
+    capTimer = window.setTimeout(finish, maxMs, false);
+  });
+}
+
 /**
  * Runs in the page: one line per node, `<depth> <description>`, open shadow roots included and
  * `<techwar-overlay>` left out. Unlike outerHTML it shows split or merged text nodes. Iterative,
