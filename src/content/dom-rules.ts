@@ -1,5 +1,7 @@
 // Which page text the extension may read, and where one block of text ends.
 
+import { runToEnd } from '../matcher/automaton';
+
 export const OVERLAY_TAG = 'techwar-overlay';
 
 /** Text inside these is never highlighted: form fields, code, non-rendered content, our own overlay. */
@@ -92,8 +94,7 @@ export class BlockResolver {
   blockOf(el: Element): Element | null {
     const cached = this.cache.get(el);
     if (cached !== undefined) return cached;
-    const steps = this.resolve(el, NEVER);
-    for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+    return runToEnd(this.resolve(el, NEVER));
   }
 
   /**

@@ -1,6 +1,7 @@
 // The scanner's hits kept by block in document order, and which of them are shown when only the
 // first mention of each entry is. Pure: blocks and hits are opaque, ordered by the caller's compare
 // and shown through the caller's sink, so the rules are unit-tested without a DOM.
+import { runToEnd } from '../matcher/automaton';
 import { isOnBeat } from '../matcher/beat';
 
 export interface Mention {
@@ -88,8 +89,7 @@ export class MentionOrder<B, H extends Mention> {
   setShowAll(on: boolean): void {
     if (on === this.showAll) return;
     this.showAll = on;
-    const steps = this.syncGatedSteps(() => false);
-    while (!steps.next().done);
+    runToEnd(this.syncGatedSteps(() => false));
     this.refresh();
   }
 
@@ -150,8 +150,7 @@ export class MentionOrder<B, H extends Mention> {
 
   /** After blocks changed: the beat decision, then "first mention only". */
   refresh(): void {
-    const steps = this.refreshSteps(() => false);
-    while (!steps.next().done);
+    runToEnd(this.refreshSteps(() => false));
   }
 
   /** refresh in steps, yielding whenever `shouldYield()` says so (checked every HIT_CHECK_EVERY hits). */

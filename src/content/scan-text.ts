@@ -107,7 +107,7 @@ export function* scanText(
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
     // One read of the parent per node: DOM reads are most of the walk's cost.
     const parent = node.parentNode;
-    const moved = parents.moved(parent);
+    const moved = parent !== parents.parent;
     // Most parents were met before (siblings, inline runs): no generator for those.
     if (!parents.known(parent)) yield* parents.resolve(parent, ancestorStep);
     const nodeBlock = parents.block;
@@ -125,17 +125,13 @@ export function* scanText(
 
 /** The block of a text node's parent, remembered for the run of siblings that share it. */
 class ParentBlocks {
-  private parent: Node | null = null;
+  /** The parent whose block `block` is: a text node with the same parent needs no lookup. */
+  parent: Node | null = null;
   block: Element | null = null;
 
   constructor(private readonly blocks: BlockResolver) {}
 
-  /** Whether a text node's `parent` differs from the node before it's, so its block must be resolved. */
-  moved(parent: Node | null): boolean {
-    return parent !== this.parent;
-  }
-
-  /** Whether the block of a text node's `parent` is known without a walk: the same parent as before, or one the resolver has cached (taken). */
+  /** Whether the block of `parent` is known without a walk: the same parent as before, or one the resolver has cached (taken). */
   known(parent: Node | null): boolean {
     if (parent === this.parent) return true;
     if (parent === null || parent.nodeType !== Node.ELEMENT_NODE) return false;
