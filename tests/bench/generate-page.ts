@@ -1,5 +1,13 @@
 // Deterministic article pages of a given text size with realistic markup (inline links, emphasis,
 // lists, tables, sidebars) and a realistic density of digest terms, for `npm run bench`.
+import { digest } from '../../src/digest';
+
+/** Digest aliases that are plain Latin words: the terms a generated page sprinkles. */
+export const PLAIN_TERMS = digest.entries.flatMap((e) =>
+  e.aliases.filter(
+    (a): a is string => typeof a === 'string' && /^[\p{Script=Latin}\d][\p{Script=Latin}\d .-]+$/u.test(a),
+  ),
+);
 
 const FILLER = [
   'officials said on Tuesday that the talks would continue into next week',

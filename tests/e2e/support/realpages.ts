@@ -1061,11 +1061,9 @@ export async function startTaskTrace(ext: ExtensionBrowser, page: Page): Promise
       await cdp.send('Tracing.end');
       await complete;
       await cdp.detach();
-      // The page's main thread is the one that parsed it.
-      const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === pageUrl);
-      if (!parse) throw new Error(`the trace holds no parse of ${pageUrl}`);
+      const main = mainThreadOf(events, pageUrl);
       const onMain = events
-        .filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X')
+        .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X')
         .sort((a, b) => a.ts - b.ts);
       const tasks: LongTask[] = [];
       let outerEnd = -1;
@@ -1095,6 +1093,27 @@ export async function startTaskTrace(ext: ExtensionBrowser, page: Page): Promise
 }
 
 /** Outermost script events of a task, their time summed by the URL they (or events inside them) name. */
+/**
+ * The page's main thread: the one that parsed it, or in a trace started after the load (a rescan),
+ * the renderer main thread that ran the most work.
+ */
+function mainThreadOf(events: readonly TraceEvent[], pageUrl: string): { pid: number; tid: number } {
+  const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === pageUrl);
+  if (parse) return parse;
+  const key = (e: { pid: number; tid: number }) => `${e.pid}:${e.tid}`;
+  const mains = new Map<string, { pid: number; tid: number; n: number }>();
+  for (const e of events)
+    if (e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      mains.set(key(e), { pid: e.pid, tid: e.tid, n: 0 });
+  for (const e of events) {
+    const thread = e.ph === 'X' ? mains.get(key(e)) : undefined;
+    if (thread) thread.n++;
+  }
+  const busiest = [...mains.values()].sort((a, b) => b.n - a.n)[0];
+  if (!busiest || busiest.n === 0) throw new Error(`the trace holds no work on the main thread of ${pageUrl}`);
+  return busiest;
+}
+
 function scriptTimeByOwner(
   inside: readonly TraceEvent[],
   extensionOrigin: string,
