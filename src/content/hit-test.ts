@@ -39,7 +39,11 @@ export function hitTest(
   return undefined;
 }
 
-function caretAt(x: number, y: number, shadowRoots: readonly ShadowRoot[]): { node: Node; offset: number } | undefined {
+export function caretAt(
+  x: number,
+  y: number,
+  shadowRoots: readonly ShadowRoot[],
+): { node: Node; offset: number } | undefined {
   if (typeof document.caretPositionFromPoint === 'function') {
     const pos = (document.caretPositionFromPoint as (x: number, y: number, o?: CaretOptions) => CaretPosition | null)(
       x,

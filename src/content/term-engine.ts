@@ -50,6 +50,7 @@ export class TermEngine {
   /** Scans the whole document and follows its changes until `signal` aborts. */
   start(signal: AbortSignal): Promise<void> {
     this.signal = signal;
+    this.index.followScroll(signal);
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observe(document);
     signal.addEventListener('abort', () => this.stop(), { once: true });
@@ -116,6 +117,7 @@ export class TermEngine {
       self.blocks.forget();
       yield* steps();
       yield* self.index.refreshSteps(self.runner.shouldYield);
+      self.index.placeWindow();
     }
     const slices = await this.runner.run(pass(), this.signal);
     emitScanMeasure(startedAt, { ...stats, ...slices });

@@ -1,23 +1,43 @@
 // Everything the scanner found, kept by block so a changed block's hits can be replaced alone,
 // and by range and text node so a pointer position maps back to its entry. The order and
 // first-mention rules live in mention-order.ts; this adds the DOM side.
+import { HighlightWindow } from './highlight-window';
 import { type EntryCount, HIT_CHECK_EVERY, MentionOrder } from './mention-order';
 import { auditWork } from './profile';
 import type { TermHit } from './scan-text';
 import type { TopicHighlights } from './topic-highlights';
 import { compareTreeOrder } from './tree-order';
+import { documentWindowPage } from './window-page';
 
 export class TermIndex {
   private readonly mentions: MentionOrder<Element, TermHit>;
   private readonly byRange = new Map<AbstractRange, TermHit>();
   private readonly byNode = new Map<Node, TermHit[]>();
 
+  /** Which shown mentions are registered: all of them, or on a big page those around the screen. */
+  private readonly window: HighlightWindow;
+
   constructor(highlights: TopicHighlights, topicOf: (entryId: string) => string) {
+    const registered = new HighlightWindow(
+      highlights,
+      documentWindowPage(() => this.hitsInDocumentOrder().map((hit) => hit.range)),
+    );
+    this.window = registered;
     this.mentions = new MentionOrder<Element, TermHit>(compareTreeOrder, {
-      show: (hit) => highlights.add(topicOf(hit.entryId), hit.range),
-      hide: (hit) => highlights.delete(topicOf(hit.entryId), hit.range),
-      hideAll: () => highlights.clearRanges(),
+      show: (hit) => registered.add(topicOf(hit.entryId), hit.range),
+      hide: (hit) => registered.delete(topicOf(hit.entryId), hit.range),
+      hideAll: () => registered.clear(),
     });
+  }
+
+  /** Lets a big page's highlight window follow the reader's scrolling until `signal` aborts. */
+  followScroll(signal: AbortSignal): void {
+    this.window.follow(signal);
+  }
+
+  /** After a pass: a big page's highlight window is placed around the screen again. */
+  placeWindow(): void {
+    this.window.place();
   }
 
   setBlock(block: Element, hits: readonly TermHit[], partial: boolean): void {

@@ -1,5 +1,6 @@
 // Deterministic article pages of a given text size with realistic markup (inline links, emphasis,
-// lists, tables, sidebars) and a realistic density of digest terms, for `npm run bench`.
+// lists, tables, sidebars) and a realistic density of digest terms, for `npm run bench` and the
+// big-page browser tests.
 import { digest } from '../../src/digest';
 
 /** Digest aliases that are plain Latin words: the terms a generated page sprinkles. */

@@ -126,3 +126,38 @@ export function textsOf(terms: readonly ShownTerm[]): string[] {
 export function afterPageTimer(ms: number): Promise<void> {
   return new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, ms))));
 }
+
+/** Every registered topic range, counted by where it lies against the viewport: above, on screen or below. */
+export function registeredRanges(): { above: number; onScreen: number; below: number; total: number } {
+  const out = { above: 0, onScreen: 0, below: 0, total: 0 };
+  for (const [name, hl] of CSS.highlights) {
+    if (!name.startsWith('techwar-') || name === 'techwar-focus') continue;
+    for (const r of hl as unknown as Iterable<AbstractRange>) {
+      out.total++;
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      const box = live.getBoundingClientRect();
+      if (box.bottom <= 0) out.above++;
+      else if (box.top >= innerHeight) out.below++;
+      else out.onScreen++;
+    }
+  }
+  return out;
+}
+
+/** The centre of a registered topic range wholly inside the viewport, if any. */
+export function rangeOnScreen(): { x: number; y: number } | null {
+  for (const [name, hl] of CSS.highlights) {
+    if (!name.startsWith('techwar-') || name === 'techwar-focus') continue;
+    for (const r of hl as unknown as Iterable<AbstractRange>) {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      const rect = live.getClientRects()[0];
+      if (rect && rect.top > 0 && rect.bottom < innerHeight && rect.left > 0 && rect.right < innerWidth)
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,154 @@
+// Which shown mentions are registered as highlight ranges. Chromium revalidates every registered
+// range in the frame after any highlight changes, whichever highlight it was: about 11 µs a range
+// here, so with the 8,873 ranges of a 5 MB page each frame that added a range (a pass's slices, a
+// live update, a keyboard move between terms) spent 100-250 ms in PrePaint. So once a page has
+// shown WINDOW_FROM mentions, only a window of them in document order is registered: WINDOW_SIDE
+// on each side of the mention at the middle of the screen. Scrolling moves the window only when the
+// middle has drifted half a side away, so most scroll frames change nothing (an observer on every
+// element with a mention cost 10 ms a scroll frame on that page). Pure: nodes are compared and the
+// screen probed through the caller's functions, so the rules are unit-tested without a DOM.
+import type { TopicHighlights } from './topic-highlights';
+
+/** Shown mentions on a page from which only a window of them is registered. */
+export const WINDOW_FROM = 1000;
+/** Mentions registered on each side of the one at the middle of the screen. */
+export const WINDOW_SIDE = 300;
+/**
+ * Text nodes looked through, from the middle of the screen on, for one a mention starts in. Past
+ * that, the middle is found by comparing document positions, which costs time in proportion to a
+ * big page's siblings.
+ */
+const LOOK_AHEAD = 2000;
+
+export interface WindowPage {
+  /** Every mention's range in document order (shown or not). */
+  rangesInOrder(): readonly AbstractRange[];
+  /** Document order of two nodes: negative when `a` comes first. */
+  compare(a: Node, b: Node): number;
+  /** A node at the middle of the screen, or null when none can be told (nothing but our card there). */
+  nodeAtMiddle(): Node | null;
+  /** The text nodes from `node` on, in document order (`node` first, if it is one). */
+  textNodesFrom(node: Node): Iterable<Node>;
+  /** Calls `moved` after the reader scrolled (now and then while scrolling goes on), until `signal` aborts. */
+  onScroll(moved: () => void, signal: AbortSignal): void;
+}
+
+export class HighlightWindow {
+  /** Every shown mention, with its topic. */
+  private readonly shown = new Map<AbstractRange, string>();
+  /** The ranges registered, with their topic. */
+  private readonly registered = new Map<AbstractRange, string>();
+  private windowed = false;
+  /** The shown ranges in document order when the window was last placed, and where it stands in them. */
+  private ordered: readonly AbstractRange[] = [];
+  /** Each start node of `ordered`, with the index of its first range there. */
+  private orderOf = new Map<Node, number>();
+  private middle = 0;
+  /**
+   * The text node last read at the middle of the screen. A pass places the window around it
+   * without reading the screen again: that read forces the page's hit-test data up to date (tens
+   * of milliseconds on a big page, inside the pass's slice).
+   */
+  private middleNode: Node | undefined;
+  private signal: AbortSignal | undefined;
+
+  constructor(
+    private readonly highlights: TopicHighlights,
+    private readonly page: WindowPage,
+  ) {}
+
+  /** Lets the window follow the reader's scrolling once a page is big enough, until `signal` aborts. */
+  follow(signal: AbortSignal): void {
+    this.signal = signal;
+    if (this.windowed) this.page.onScroll(() => this.onScrolled(), signal);
+  }
+
+  add(topicId: string, range: AbstractRange): void {
+    this.shown.set(range, topicId);
+    // Windowed, a mention waits for its pass to place the window: Chromium's cost of a highlight
+    // change is largely per frame on a big page (50-100 ms), so one change at the pass's end
+    // beats one in every frame of it.
+    if (!this.windowed) this.register(range, topicId);
+    if (!this.windowed && this.shown.size >= WINDOW_FROM) this.startWindow();
+  }
+
+  delete(topicId: string, range: AbstractRange): void {
+    this.shown.delete(range);
+    if (this.registered.delete(range)) this.highlights.delete(topicId, range);
+  }
+
+  /** Forgets every mention (a full pass finds them again); a big page stays windowed. */
+  clear(): void {
+    this.shown.clear();
+    this.registered.clear();
+    this.ordered = [];
+    this.orderOf = new Map();
+    this.highlights.clearRanges();
+  }
+
+  /** After a pass: registers the window around the middle of the screen, and only it. */
+  place(): void {
+    if (!this.windowed) return;
+    this.ordered = this.page.rangesInOrder().filter((r) => this.shown.has(r));
+    this.orderOf = new Map();
+    for (let i = this.ordered.length - 1; i >= 0; i--)
+      this.orderOf.set((this.ordered[i] as AbstractRange).startContainer, i);
+    this.moveTo(this.middleNode ? this.indexOf(this.middleNode) : undefined);
+  }
+
+  /** Registers the WINDOW_SIDE mentions each side of `middle` (where it was, when undefined), and only those. */
+  private moveTo(middle: number | undefined): void {
+    if (middle !== undefined) this.middle = middle;
+    const from = Math.max(0, Math.min(this.middle - WINDOW_SIDE, this.ordered.length - 2 * WINDOW_SIDE));
+    const inside = new Set(this.ordered.slice(from, from + 2 * WINDOW_SIDE));
+    for (const [range, topicId] of [...this.registered]) {
+      if (inside.has(range)) continue;
+      this.registered.delete(range);
+      this.highlights.delete(topicId, range);
+    }
+    for (const range of inside) {
+      const topicId = this.shown.get(range);
+      if (topicId !== undefined && !this.registered.has(range)) this.register(range, topicId);
+    }
+  }
+
+  private startWindow(): void {
+    this.windowed = true;
+    if (this.signal) this.page.onScroll(() => this.onScrolled(), this.signal);
+    this.place();
+  }
+
+  /** Nothing changed on the page since the window was placed: only the reader moved. */
+  private onScrolled(): void {
+    // Emptied by a full pass that has not placed the window yet: that pass will.
+    if (this.ordered.length === 0) return;
+    const node = this.page.nodeAtMiddle();
+    if (!node) return;
+    this.middleNode = node;
+    const middle = this.indexOf(node);
+    if (Math.abs(middle - this.middle) > WINDOW_SIDE / 2) this.moveTo(middle);
+  }
+
+  /** The index, among the ordered ranges, of the first one at or after `node`. */
+  private indexOf(node: Node): number {
+    let looked = 0;
+    for (const text of this.page.textNodesFrom(node)) {
+      const at = this.orderOf.get(text);
+      if (at !== undefined) return at;
+      if (++looked >= LOOK_AHEAD) break;
+    }
+    let lo = 0;
+    let hi = this.ordered.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.page.compare((this.ordered[mid] as AbstractRange).startContainer, node) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private register(range: AbstractRange, topicId: string): void {
+    this.registered.set(range, topicId);
+    this.highlights.add(topicId, range);
+  }
+}

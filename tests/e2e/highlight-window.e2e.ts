@@ -1,0 +1,61 @@
+// A page with thousands of mentions in Chromium: only a window of them around the screen is
+// registered as highlight ranges (src/content/highlight-window.ts), since Chromium revalidates
+// every registered range on any highlight change. The reader must not notice: the terms on screen
+// are highlighted, scrolling moves the window with them, and hovering one there opens its card.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WINDOW_FROM, WINDOW_SIDE } from '../../src/content/highlight-window';
+import { generateArticle, PLAIN_TERMS } from '../bench/generate-page';
+import { HOVER_DELAY_MS } from './support/card-cases';
+import { type ExtensionBrowser, launchWithExtension } from './support/chromium';
+import { rangeOnScreen, registeredRanges, visibleCardEntryId } from './support/page-probes';
+import { installPassProbe, type PassSummary, waitForPass } from './support/realpages';
+
+const URL = 'https://www.reuters.com/technology/big-page';
+
+describe('a page with thousands of mentions', () => {
+  let ext: ExtensionBrowser;
+  let page: Page;
+  let pass: PassSummary;
+
+  beforeAll(async () => {
+    ext = await launchWithExtension();
+    await installPassProbe(ext.worker);
+    // About 1.5 MB of article text: some 3,000 mentions over a page hundreds of screens long.
+    ext.serve(URL, generateArticle(1_500_000, PLAIN_TERMS, 11).html);
+    page = await ext.open(URL);
+    pass = await waitForPass(ext.worker, URL, 0, 60_000);
+  }, 120_000);
+
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('registers a window of mentions that covers the screen, not all of them', async () => {
+    expect(pass.total).toBeGreaterThan(2 * WINDOW_FROM);
+    const ranges = await page.evaluate(registeredRanges);
+    expect(ranges.total).toBeLessThanOrEqual(2 * WINDOW_SIDE);
+    expect(ranges.onScreen).toBeGreaterThan(0);
+    expect(ranges.below).toBeGreaterThan(0);
+  });
+
+  it('moves the window with the reader: far down the page, the terms on screen are highlighted', async () => {
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight * 0.6));
+    const covered = () =>
+      page.evaluate(registeredRanges).then((r) => ({
+        onScreen: r.onScreen > 0,
+        above: r.above > 0,
+        below: r.below > 0,
+        few: r.total <= 2 * WINDOW_SIDE,
+      }));
+    await expect.poll(covered, { timeout: 15_000 }).toEqual({ onScreen: true, above: true, below: true, few: true });
+  });
+
+  it('opens the card of a term hovered in the part scrolled to', async () => {
+    const point = await page.evaluate(rangeOnScreen);
+    expect(point, 'a highlighted term on screen').not.toBeNull();
+    const { x, y } = point as { x: number; y: number };
+    await page.mouse.move(x, y);
+    await expect.poll(() => page.evaluate(visibleCardEntryId), { timeout: HOVER_DELAY_MS + 5_000 }).not.toBeNull();
+  });
+});
