@@ -547,14 +547,45 @@ function longestIncreasingByB(pairs: [number, number][]): [number, number][] {
   return run.reverse();
 }
 
+/** The page's own run-to-run noise against one base load, from the other loads without the extension. */
+interface Noise {
+  /** The hunks base → each other load, in base coordinates. */
+  hunks: Hunk[];
+  /**
+   * Every line those hunks add or remove. A script that appends an element while the page is
+   * still parsing puts it wherever the parser has got to (lazy-image-2's consent-locator iframes),
+   * so the same line turns up in different places from load to load.
+   */
+  lines: Set<string>;
+}
+
+function noiseAgainst(base: readonly string[], others: readonly (readonly string[])[]): Noise {
+  const noise: Noise = { hunks: [], lines: new Set() };
+  for (const other of others) {
+    for (const h of diffLines(base, other)) {
+      noise.hunks.push(h);
+      for (const line of base.slice(h.aStart, h.aEnd)) noise.lines.add(line);
+      for (const line of other.slice(h.bStart, h.bEnd)) noise.lines.add(line);
+    }
+  }
+  return noise;
+}
+
 /**
- * The hunks of `changes` (base → with extension) that the page's own noise (base → other loads
- * without the extension, in the same base coordinates) does not account for. A change counts as
- * noise only when it lies inside one stretch of base lines that also changed between loads.
+ * The hunks of `changes` (base → with extension) that the page's own noise does not account for.
+ * A change counts as noise when it lies inside one stretch of base lines that also changed between
+ * loads, or when every line it adds or removes is one the page moved between loads.
  */
-function unexplainedHunks(changes: readonly Hunk[], noise: readonly Hunk[]): Hunk[] {
-  const stretches = mergeStretches(noise);
-  return changes.filter((c) => !stretches.some(([lo, hi]) => lo <= c.aStart && c.aEnd <= hi));
+function unexplainedHunks(
+  changes: readonly Hunk[],
+  noise: Noise,
+  base: readonly string[],
+  ours: readonly string[],
+): Hunk[] {
+  const stretches = mergeStretches(noise.hunks);
+  const moved = (c: Hunk) =>
+    [...base.slice(c.aStart, c.aEnd), ...ours.slice(c.bStart, c.bEnd)].every((line) => noise.lines.has(line));
+  return changes.filter((c) => !stretches.some(([lo, hi]) => lo <= c.aStart && c.aEnd <= hi) && !moved(c));
 }
 
 /** Base-line stretches [lo, hi] touched by any hunk, overlapping or adjacent ones merged. */
@@ -630,10 +661,12 @@ export async function judgeDom(
     bases.push(await loadBaseline());
     best = undefined;
     for (const base of bases) {
-      const noise = bases.filter((b) => b !== base).flatMap((other) => diffLines(base, other));
-      const changes = diffLines(base, ours);
-      const left = unexplainedHunks(changes, noise);
-      const noiseLines = noise.reduce((n, h) => n + Math.max(h.aEnd - h.aStart, 1), 0);
+      const noise = noiseAgainst(
+        base,
+        bases.filter((b) => b !== base),
+      );
+      const left = unexplainedHunks(diffLines(base, ours), noise, base, ours);
+      const noiseLines = noise.hunks.reduce((n, h) => n + Math.max(h.aEnd - h.aStart, 1), 0);
       const verdict = { unexplained: left.map((h) => describeHunk(base, ours, h)), noiseLines };
       if (left.length === 0) return { ...verdict, baselines: bases.length };
       if (!best || verdict.unexplained.length < best.unexplained.length) best = verdict;
