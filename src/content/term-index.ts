@@ -61,11 +61,14 @@ export class TermIndex {
 
   setFirstMentionOnly(on: boolean): void {
     this.mentions.setFirstMentionOnly(on);
+    // Shown again outside a pass: on a big page they wait for the window to be placed.
+    this.window.place();
   }
 
   /** The reader's choice, for this page, to show the gated hits of a page off the beat. */
   setShowAll(on: boolean): void {
     this.mentions.setShowAll(on);
+    this.window.place();
   }
 
   /** Whether the page is about the beat, and how many hits the gate holds back. */
@@ -76,6 +79,7 @@ export class TermIndex {
   /** After blocks changed: the beat decision, then "first mention only". */
   refresh(): void {
     this.mentions.refresh();
+    this.window.place();
   }
 
   /** refresh in steps, yielding whenever `shouldYield()` says so. */

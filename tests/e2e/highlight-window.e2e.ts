@@ -5,9 +5,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WINDOW_FROM, WINDOW_SIDE } from '../../src/content/highlight-window';
+import { digest } from '../../src/digest';
 import { generateArticle, PLAIN_TERMS } from '../bench/generate-page';
 import { HOVER_DELAY_MS } from './support/card-cases';
-import { type ExtensionBrowser, launchWithExtension } from './support/chromium';
+import { type ExtensionBrowser, launchWithExtension, patchSettings } from './support/chromium';
 import { rangeOnScreen, registeredRanges, visibleCardEntryId } from './support/page-probes';
 import { installPassProbe, type PassSummary, waitForPass } from './support/realpages';
 
@@ -49,6 +50,21 @@ describe('a page with thousands of mentions', () => {
         few: r.total <= 2 * WINDOW_SIDE,
       }));
     await expect.poll(covered, { timeout: 15_000 }).toEqual({ onScreen: true, above: true, below: true, few: true });
+  });
+
+  it('shows the window again after "first mention only" is switched on and off', async () => {
+    await patchSettings(ext, { firstMentionOnly: true });
+    // One mention per entry: far fewer than the window holds, so all of them are registered.
+    await expect
+      .poll(() => page.evaluate(registeredRanges).then((r) => r.total), { timeout: 15_000 })
+      .toBeLessThanOrEqual(digest.entries.length);
+    expect((await page.evaluate(registeredRanges)).total).toBeGreaterThan(0);
+    await patchSettings(ext, { firstMentionOnly: false });
+    const covered = () =>
+      page
+        .evaluate(registeredRanges)
+        .then((r) => ({ onScreen: r.onScreen > 0, below: r.below > 0, few: r.total <= 2 * WINDOW_SIDE }));
+    await expect.poll(covered, { timeout: 15_000 }).toEqual({ onScreen: true, below: true, few: true });
   });
 
   it('opens the card of a term hovered in the part scrolled to', async () => {
