@@ -105,10 +105,7 @@ export class HighlightWindow {
   place(): void {
     if (!this.windowed) return;
     if (!this.reorder) {
-      for (const range of this.pending) {
-        const topicId = this.shown.get(range);
-        if (topicId !== undefined && !this.registered.has(range)) this.register(range, topicId);
-      }
+      for (const range of this.pending) this.registerIfShown(range);
       if (this.pending.length > 0) this.stale = true;
       this.pending = [];
       return;
@@ -133,16 +130,12 @@ export class HighlightWindow {
       this.registered.delete(range);
       this.highlights.delete(topicId, range);
     }
-    for (const range of inside) {
-      const topicId = this.shown.get(range);
-      if (topicId !== undefined && !this.registered.has(range)) this.register(range, topicId);
-    }
+    for (const range of inside) this.registerIfShown(range);
   }
 
   private startWindow(): void {
     this.windowed = true;
     if (this.signal) this.page.onScroll(() => this.onScrolled(), this.signal);
-    this.reorder = true;
     this.place();
     // The pass that crossed WINDOW_FROM goes on adding mentions: its end reads the order again.
     this.reorder = true;
@@ -185,5 +178,11 @@ export class HighlightWindow {
   private register(range: AbstractRange, topicId: string): void {
     this.registered.set(range, topicId);
     this.highlights.add(topicId, range);
+  }
+
+  /** Registers a range still shown and not yet registered (a pass may have dropped it since). */
+  private registerIfShown(range: AbstractRange): void {
+    const topicId = this.shown.get(range);
+    if (topicId !== undefined && !this.registered.has(range)) this.register(range, topicId);
   }
 }

@@ -18,15 +18,14 @@ export class TermIndex {
   private readonly window: HighlightWindow;
 
   constructor(highlights: TopicHighlights, topicOf: (entryId: string) => string) {
-    const registered = new HighlightWindow(
+    this.window = new HighlightWindow(
       highlights,
       documentWindowPage(() => this.hitsInDocumentOrder().map((hit) => hit.range)),
     );
-    this.window = registered;
     this.mentions = new MentionOrder<Element, TermHit>(compareTreeOrder, {
-      show: (hit) => registered.add(topicOf(hit.entryId), hit.range),
-      hide: (hit) => registered.delete(topicOf(hit.entryId), hit.range),
-      hideAll: () => registered.clear(),
+      show: (hit) => this.window.add(topicOf(hit.entryId), hit.range),
+      hide: (hit) => this.window.delete(topicOf(hit.entryId), hit.range),
+      hideAll: () => this.window.clear(),
     });
   }
 
@@ -74,12 +73,6 @@ export class TermIndex {
   /** Whether the page is about the beat, and how many hits the gate holds back. */
   beat(): { onBeat: boolean; hidden: number; showAll: boolean } {
     return this.mentions.beat();
-  }
-
-  /** After blocks changed: the beat decision, then "first mention only". */
-  refresh(): void {
-    this.mentions.refresh();
-    this.window.place();
   }
 
   /** refresh in steps, yielding whenever `shouldYield()` says so. */
