@@ -13,6 +13,7 @@ export default {
     'src/settings/**/*.ts',
     'src/messages/**/*.ts',
     'src/content/mention-order.ts',
+    'src/content/highlight-window.ts',
   ],
   reporters: ['clear-text', 'progress', 'json'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },

@@ -2,17 +2,24 @@
 // range in the frame after any highlight changes, whichever highlight it was: about 11 µs a range
 // here, so with the 8,873 ranges of a 5 MB page each frame that added a range (a pass's slices, a
 // live update, a keyboard move between terms) spent 100-250 ms in PrePaint. So once a page has
-// shown WINDOW_FROM mentions, only a window of them in document order is registered: WINDOW_SIDE
-// on each side of the mention at the middle of the screen. Scrolling moves the window only when the
-// middle has drifted half a side away, so most scroll frames change nothing (an observer on every
-// element with a mention cost 10 ms a scroll frame on that page). Pure: nodes are compared and the
-// screen probed through the caller's functions, so the rules are unit-tested without a DOM.
+// shown WINDOW_FROM mentions, only windows of them in document order are registered: WINDOW_SIDE
+// on each side of the mention at the middle of the screen, and COLUMN_SIDE around text elsewhere on
+// screen that lies far from it in the document (a sidebar placed after the article). Scrolling moves
+// the windows only when what is on screen has drifted half a side from them, so most scroll frames
+// change nothing (an observer on every element with a mention cost 10 ms a scroll frame on that
+// page). Pure: nodes are compared and the screen probed through the caller's functions, so the
+// rules are unit-tested without a DOM.
 import type { TopicHighlights } from './topic-highlights';
 
 /** Shown mentions on a page from which only a window of them is registered. */
 export const WINDOW_FROM = 1000;
 /** Mentions registered on each side of the one at the middle of the screen. */
 export const WINDOW_SIDE = 300;
+/**
+ * Mentions registered on each side of text elsewhere on screen. A column beside the article holds
+ * few mentions per screen; a smaller side keeps a page of many columns from registering thousands.
+ */
+export const COLUMN_SIDE = 100;
 /**
  * Text nodes looked through, from the middle of the screen on, for one a mention starts in. Past
  * that, the middle is found by comparing document positions, which costs time in proportion to a
@@ -25,31 +32,40 @@ export interface WindowPage {
   rangesInOrder(): readonly AbstractRange[];
   /** Document order of two nodes: negative when `a` comes first. */
   compare(a: Node, b: Node): number;
-  /** A node at the middle of the screen, or null when none can be told (nothing but our card there). */
-  nodeAtMiddle(): Node | null;
-  /** The text nodes from `node` on, in document order (`node` first, if it is one). */
+  /**
+   * Text nodes on screen, the one nearest its middle first; none when no text can be told there
+   * (nothing but our card or images).
+   */
+  nodesOnScreen(): readonly Node[];
+  /** The text nodes from `node` to the end of the document, in order (`node` first, if it is one). */
   textNodesFrom(node: Node): Iterable<Node>;
-  /** Calls `moved` after the reader scrolled (now and then while scrolling goes on), until `signal` aborts. */
+  /** Calls `moved` soon, then after the reader scrolled (now and then while scrolling goes on), until `signal` aborts. */
   onScroll(moved: () => void, signal: AbortSignal): void;
+}
+
+/** A stretch of the ordered mentions registered around one of them: `side` each side of `index`. */
+interface Anchor {
+  index: number;
+  side: number;
 }
 
 export class HighlightWindow {
   /** Every shown mention, with its topic. */
   private readonly shown = new Map<AbstractRange, string>();
-  /** The ranges registered, with their topic. */
-  private readonly registered = new Map<AbstractRange, string>();
+  /** The ranges registered, with their topic, once windowed; before that every shown range is. */
+  private registered = new Map<AbstractRange, string>();
   private windowed = false;
   /** The shown ranges in document order when the window was last placed, and where it stands in them. */
   private ordered: readonly AbstractRange[] = [];
   /** Each start node of `ordered`, with the index of its first range there. */
   private orderOf = new Map<Node, number>();
-  private middle = 0;
+  private anchors: readonly Anchor[] = [{ index: 0, side: WINDOW_SIDE }];
   /**
-   * The text node last read at the middle of the screen. A pass places the window around it
-   * without reading the screen again: that read forces the page's hit-test data up to date (tens
-   * of milliseconds on a big page, inside the pass's slice).
+   * The text nodes last read on screen. A pass places the windows around them without reading the
+   * screen again: that read forces the page's hit-test data up to date (tens of milliseconds on a
+   * big page, inside the pass's slice).
    */
-  private middleNode: Node | undefined;
+  private screenNodes: readonly Node[] = [];
   /**
    * Whether the next placing reads the mentions' order afresh: after a full pass. After a partial
    * pass the few mentions it added register as they are (`pending`) and the order is read again
@@ -77,14 +93,16 @@ export class HighlightWindow {
     // Windowed, a mention waits for its pass to place the window: Chromium's cost of a highlight
     // change is largely per frame on a big page (50-100 ms), so one change at the pass's end
     // beats one in every frame of it.
-    if (!this.windowed) this.register(range, topicId);
-    else this.pending.push(range);
-    if (!this.windowed && this.shown.size >= WINDOW_FROM) this.startWindow();
+    if (this.windowed) this.pending.push(range);
+    else {
+      this.highlights.add(topicId, range);
+      if (this.shown.size >= WINDOW_FROM) this.startWindow();
+    }
   }
 
   delete(topicId: string, range: AbstractRange): void {
-    this.shown.delete(range);
-    if (this.registered.delete(range)) this.highlights.delete(topicId, range);
+    const wasShown = this.shown.delete(range);
+    if (this.windowed ? this.registered.delete(range) : wasShown) this.highlights.delete(topicId, range);
   }
 
   /** Forgets every mention (a full pass finds them again); a big page stays windowed. */
@@ -99,7 +117,7 @@ export class HighlightWindow {
   }
 
   /**
-   * After a pass: registers the window around the middle of the screen, and only it (after a
+   * After a pass: registers the windows around what is on screen, and only them (after a
    * partial pass, also the mentions it added, until the window next moves).
    */
   place(): void {
@@ -117,14 +135,23 @@ export class HighlightWindow {
     this.orderOf = new Map();
     for (let i = this.ordered.length - 1; i >= 0; i--)
       this.orderOf.set((this.ordered[i] as AbstractRange).startContainer, i);
-    this.moveTo(this.middleNode ? this.indexOf(this.middleNode) : undefined);
+    this.moveTo(this.screenNodes.length > 0 ? this.screenNodes.map((n) => this.indexOf(n)) : undefined);
   }
 
-  /** Registers the WINDOW_SIDE mentions each side of `middle` (where it was, when undefined), and only those. */
-  private moveTo(middle: number | undefined): void {
-    if (middle !== undefined) this.middle = middle;
-    const from = Math.max(0, Math.min(this.middle - WINDOW_SIDE, this.ordered.length - 2 * WINDOW_SIDE));
-    const inside = new Set(this.ordered.slice(from, from + 2 * WINDOW_SIDE));
+  /**
+   * Registers the mentions around `onScreen` (ordered indices, the middle of the screen's first),
+   * or around the anchors of the last placing when undefined, and only those.
+   */
+  private moveTo(onScreen: readonly number[] | undefined): void {
+    if (onScreen !== undefined)
+      this.anchors = onScreen.map((index, k) => ({ index, side: k === 0 ? WINDOW_SIDE : COLUMN_SIDE }));
+    const inside = new Set<AbstractRange>();
+    for (const { index, side } of this.anchors) {
+      // A full window at either end of the page.
+      const from = Math.max(0, Math.min(index - side, this.ordered.length - 2 * side));
+      for (let i = from; i < Math.min(this.ordered.length, from + 2 * side); i++)
+        inside.add(this.ordered[i] as AbstractRange);
+    }
     for (const [range, topicId] of [...this.registered]) {
       if (inside.has(range)) continue;
       this.registered.delete(range);
@@ -135,6 +162,7 @@ export class HighlightWindow {
 
   private startWindow(): void {
     this.windowed = true;
+    this.registered = new Map(this.shown);
     if (this.signal) this.page.onScroll(() => this.onScrolled(), this.signal);
     this.place();
     // The pass that crossed WINDOW_FROM goes on adding mentions: its end reads the order again.
@@ -143,14 +171,15 @@ export class HighlightWindow {
 
   /** Nothing changed on the page since the window was placed: only the reader moved. */
   private onScrolled(): void {
-    // Emptied by a full pass that has not placed the window yet: that pass will.
+    const nodes = this.page.nodesOnScreen();
+    if (nodes.length === 0) return;
+    this.screenNodes = nodes;
+    // Emptied by a full pass that has not placed the window yet: that pass will, around these nodes.
     if (this.ordered.length === 0) return;
-    const node = this.page.nodeAtMiddle();
-    if (!node) return;
-    this.middleNode = node;
-    const middle = this.indexOf(node);
-    if (Math.abs(middle - this.middle) <= WINDOW_SIDE / 2) return;
-    if (!this.stale) this.moveTo(middle);
+    const onScreen = nodes.map((n) => this.indexOf(n));
+    const near = (at: number) => this.anchors.some(({ index, side }) => Math.abs(at - index) <= side / 2);
+    if (onScreen.every(near)) return;
+    if (!this.stale) this.moveTo(onScreen);
     else {
       this.reorder = true;
       this.place();
@@ -165,6 +194,8 @@ export class HighlightWindow {
       if (at !== undefined) return at;
       if (++looked >= LOOK_AHEAD) break;
     }
+    // The walk reached the document's end: no mention starts after the node.
+    if (looked < LOOK_AHEAD) return this.ordered.length;
     let lo = 0;
     let hi = this.ordered.length;
     while (lo < hi) {

@@ -1,16 +1,24 @@
-// The page as the highlight window sees it (highlight-window.ts): document order, the node at the
-// middle of the screen, and the reader's scrolling.
+// The page as the highlight window sees it (highlight-window.ts): document order, the text on
+// screen, and the reader's scrolling.
 import type { WindowPage } from './highlight-window';
 import { caretAt } from './hit-test';
 import { compareTreeOrder } from './tree-order';
 
-/** Where to look for text at the middle of the screen: the centre first, then around it (a figure or our card may cover it). */
+/**
+ * Where to look for text on screen, as fractions of its width and height: the centre first, then
+ * around it (a figure or our card may cover it), then the sides, where columns beside the article
+ * stand (a sidebar may come long after the article in the document).
+ */
 const PROBES: readonly (readonly [number, number])[] = [
   [0.5, 0.5],
   [0.35, 0.5],
   [0.65, 0.5],
-  [0.5, 0.35],
-  [0.5, 0.65],
+  [0.5, 0.3],
+  [0.5, 0.7],
+  [0.15, 0.3],
+  [0.15, 0.7],
+  [0.85, 0.3],
+  [0.85, 0.7],
 ];
 
 /**
@@ -24,14 +32,15 @@ export function documentWindowPage(rangesInOrder: () => readonly AbstractRange[]
   return {
     rangesInOrder,
     compare: compareTreeOrder,
-    nodeAtMiddle() {
+    nodesOnScreen() {
+      const nodes = new Set<Node>();
       for (const [fx, fy] of PROBES) {
         // Only a caret in text says where the reader is: over our card, a margin or an image the
         // caret lands on <html> or <body>, which sort before every mention.
         const node = caretAt(innerWidth * fx, innerHeight * fy, [])?.node;
-        if (node?.nodeType === Node.TEXT_NODE) return node;
+        if (node?.nodeType === Node.TEXT_NODE) nodes.add(node);
       }
-      return null;
+      return [...nodes];
     },
     *textNodesFrom(node) {
       const walker = document.createTreeWalker(document, NodeFilter.SHOW_TEXT);
@@ -50,8 +59,9 @@ export function documentWindowPage(rangesInOrder: () => readonly AbstractRange[]
       };
       // Scroll events do not bubble: a capturing listener also hears the page's own scrollers.
       document.addEventListener('scroll', onScroll, { capture: true, passive: true, signal });
-      // A page opened part way down (an anchor, a restored position) may have scrolled already.
-      if (scrollY > 0) onScroll();
+      // The screen is read once soon, without a scroll: a page may open part way down (an anchor,
+      // a restored position), or show a sidebar that comes long after the article in the document.
+      onScroll();
     },
   };
 }

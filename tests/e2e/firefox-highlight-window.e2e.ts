@@ -1,10 +1,11 @@
 // A page with thousands of mentions in Firefox ESR: as in Chromium (highlight-window.e2e.ts), only a
-// window of mentions around the screen is registered, and it moves as the reader scrolls.
+// window of mentions around the screen (the sidebar included) is registered, and it moves as the
+// reader scrolls.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { WINDOW_FROM, WINDOW_SIDE } from '../../src/content/highlight-window';
+import { COLUMN_SIDE, WINDOW_FROM, WINDOW_SIDE } from '../../src/content/highlight-window';
 import { generateArticle, PLAIN_TERMS } from '../bench/generate-page';
 import { type FirefoxPassProbe, type FirefoxWithExtension, launchFirefox, openPassProbe } from './support/firefox';
-import { registeredRanges } from './support/page-probes';
+import { registeredInSidebar, registeredRanges } from './support/page-probes';
 import { type PassSummary, waitForRecordedPass } from './support/realpages';
 
 const URL = 'https://www.theguardian.com/technology/big-page';
@@ -21,7 +22,7 @@ afterAll(async () => {
   await firefox?.close();
 });
 
-it('registers a window of mentions around the screen, and moves it as the reader scrolls', async () => {
+it('registers a window of mentions around the screen and the sidebar, and moves it as the reader scrolls', async () => {
   const page = await firefox.open(URL, generateArticle(1_500_000, PLAIN_TERMS, 11).html, {
     waitUntil: 'domcontentloaded',
   });
@@ -30,8 +31,9 @@ it('registers a window of mentions around the screen, and moves it as the reader
   const covered = () =>
     page
       .evaluate(registeredRanges)
-      .then((r) => ({ onScreen: r.onScreen > 0, below: r.below > 0, few: r.total <= 2 * WINDOW_SIDE }));
+      .then((r) => ({ onScreen: r.onScreen > 0, below: r.below > 0, few: r.total <= 2 * (WINDOW_SIDE + COLUMN_SIDE) }));
   await expect.poll(covered, { timeout: 15_000 }).toEqual({ onScreen: true, below: true, few: true });
+  await expect.poll(() => page.evaluate(registeredInSidebar), { timeout: 15_000 }).toBeGreaterThan(0);
 
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight * 0.6));
   const scrolled = () =>

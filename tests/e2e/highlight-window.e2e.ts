@@ -4,26 +4,30 @@
 // are highlighted, scrolling moves the window with them, and hovering one there opens its card.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WINDOW_FROM, WINDOW_SIDE } from '../../src/content/highlight-window';
+import { COLUMN_SIDE, WINDOW_FROM, WINDOW_SIDE } from '../../src/content/highlight-window';
 import { digest } from '../../src/digest';
 import { generateArticle, PLAIN_TERMS } from '../bench/generate-page';
 import { HOVER_DELAY_MS } from './support/card-cases';
 import { type ExtensionBrowser, launchWithExtension, patchSettings } from './support/chromium';
-import { rangeOnScreen, registeredRanges, visibleCardEntryId } from './support/page-probes';
+import { rangeOnScreen, registeredInSidebar, registeredRanges, visibleCardEntryId } from './support/page-probes';
 import { installPassProbe, type PassSummary, waitForPass } from './support/realpages';
 
 const URL = 'https://www.reuters.com/technology/big-page';
+/** The most a window over the article and one over its sidebar register. */
+const MOST_REGISTERED = 2 * (WINDOW_SIDE + COLUMN_SIDE);
 
 describe('a page with thousands of mentions', () => {
   let ext: ExtensionBrowser;
   let page: Page;
   let pass: PassSummary;
+  let html: string;
 
   beforeAll(async () => {
     ext = await launchWithExtension();
     await installPassProbe(ext.worker);
     // About 1.5 MB of article text: some 3,000 mentions over a page hundreds of screens long.
-    ext.serve(URL, generateArticle(1_500_000, PLAIN_TERMS, 11).html);
+    html = generateArticle(1_500_000, PLAIN_TERMS, 11).html;
+    ext.serve(URL, html);
     page = await ext.open(URL);
     pass = await waitForPass(ext.worker, URL, 0, 60_000);
   }, 120_000);
@@ -35,9 +39,18 @@ describe('a page with thousands of mentions', () => {
   it('registers a window of mentions that covers the screen, not all of them', async () => {
     expect(pass.total).toBeGreaterThan(2 * WINDOW_FROM);
     const ranges = await page.evaluate(registeredRanges);
-    expect(ranges.total).toBeLessThanOrEqual(2 * WINDOW_SIDE);
+    expect(ranges.total).toBeLessThanOrEqual(MOST_REGISTERED);
     expect(ranges.onScreen).toBeGreaterThan(0);
     expect(ranges.below).toBeGreaterThan(0);
+  });
+
+  it('also highlights the terms of the sidebar beside the article, which comes after it in the document', async () => {
+    const sidebar = html.slice(html.indexOf('<aside class="sidebar">'));
+    expect(
+      PLAIN_TERMS.some((term) => sidebar.includes(term)),
+      'a term in the sidebar',
+    ).toBe(true);
+    await expect.poll(() => page.evaluate(registeredInSidebar), { timeout: 15_000 }).toBeGreaterThan(0);
   });
 
   it('moves the window with the reader: far down the page, the terms on screen are highlighted', async () => {
@@ -47,7 +60,7 @@ describe('a page with thousands of mentions', () => {
         onScreen: r.onScreen > 0,
         above: r.above > 0,
         below: r.below > 0,
-        few: r.total <= 2 * WINDOW_SIDE,
+        few: r.total <= MOST_REGISTERED,
       }));
     await expect.poll(covered, { timeout: 15_000 }).toEqual({ onScreen: true, above: true, below: true, few: true });
   });
@@ -63,7 +76,7 @@ describe('a page with thousands of mentions', () => {
     const covered = () =>
       page
         .evaluate(registeredRanges)
-        .then((r) => ({ onScreen: r.onScreen > 0, below: r.below > 0, few: r.total <= 2 * WINDOW_SIDE }));
+        .then((r) => ({ onScreen: r.onScreen > 0, below: r.below > 0, few: r.total <= MOST_REGISTERED }));
     await expect.poll(covered, { timeout: 15_000 }).toEqual({ onScreen: true, below: true, few: true });
   });
 

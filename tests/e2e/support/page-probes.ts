@@ -146,6 +146,17 @@ export function registeredRanges(): { above: number; onScreen: number; below: nu
   return out;
 }
 
+/** Registered topic ranges that start inside the page's `aside.sidebar` (the generated bench page's "Most read"). */
+export function registeredInSidebar(): number {
+  const sidebar = document.querySelector('aside.sidebar');
+  let n = 0;
+  for (const [name, hl] of CSS.highlights) {
+    if (!name.startsWith('techwar-') || name === 'techwar-focus') continue;
+    for (const r of hl as unknown as Iterable<AbstractRange>) if (sidebar?.contains(r.startContainer)) n++;
+  }
+  return n;
+}
+
 /** The centre of a registered topic range wholly inside the viewport, if any. */
 export function rangeOnScreen(): { x: number; y: number } | null {
   for (const [name, hl] of CSS.highlights) {

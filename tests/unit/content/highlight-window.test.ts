@@ -2,7 +2,13 @@
 // document order, the screen's middle is a position the test sets, scrolling is a callback the
 // test calls, and the highlights record every range added or removed.
 import { describe, expect, it } from 'vitest';
-import { HighlightWindow, WINDOW_FROM, WINDOW_SIDE, type WindowPage } from '../../../src/content/highlight-window';
+import {
+  COLUMN_SIDE,
+  HighlightWindow,
+  WINDOW_FROM,
+  WINDOW_SIDE,
+  type WindowPage,
+} from '../../../src/content/highlight-window';
 import type { TopicHighlights } from '../../../src/content/topic-highlights';
 
 interface FakeNode {
@@ -14,15 +20,26 @@ const rangeAt = (pos: number): FakeRange =>
   ({ pos, startContainer: { pos } as unknown as Node }) as unknown as FakeRange;
 const posOf = (n: Node) => (n as unknown as FakeNode).pos;
 
-/** A page whose mentions are the ranges given, in order, with the screen's middle at `middle`. */
+/** Text nodes with no mention in them, as many as anyone reads. */
+function* plainText(): Generator<Node> {
+  for (;;) yield { pos: -1 } as unknown as Node;
+}
+
+/**
+ * A page whose mentions are the ranges given, in order, with the screen's middle at `middle` and
+ * other text on screen (a sidebar) at `elsewhere`.
+ */
 function fakePage() {
   const state = {
     ranges: [] as FakeRange[],
     middle: 0 as number | null,
-    /** Whether the page's text nodes can be walked from the middle (false: only positions compare). */
+    elsewhere: [] as number[],
+    /** Whether a mention is near enough to find by walking the text (false: only positions compare). */
     walkable: true,
     /** How many times the window read the mentions' order (a sort on a real page). */
     orderReads: 0,
+    /** Document-position comparisons made (costly on a real page of many siblings). */
+    compares: 0,
     scrolled: undefined as (() => void) | undefined,
     signal: undefined as AbortSignal | undefined,
   };
@@ -31,15 +48,19 @@ function fakePage() {
       state.orderReads++;
       return [...state.ranges].sort((a, b) => a.pos - b.pos);
     },
-    compare: (a, b) => posOf(a) - posOf(b),
-    nodeAtMiddle: () => (state.middle === null ? null : ({ pos: state.middle } as unknown as Node)),
+    compare: (a, b) => {
+      state.compares++;
+      return posOf(a) - posOf(b);
+    },
+    nodesOnScreen: () =>
+      state.middle === null ? [] : [state.middle, ...state.elsewhere].map((pos) => ({ pos }) as unknown as Node),
     textNodesFrom: (node) =>
       state.walkable
         ? state.ranges
             .filter((r) => r.pos >= posOf(node))
             .sort((a, b) => a.pos - b.pos)
             .map((r) => r.startContainer)
-        : [],
+        : plainText(),
     onScroll: (moved, signal) => {
       state.scrolled = moved;
       state.signal = signal;
@@ -69,8 +90,11 @@ function recordingHighlights() {
 const positions = (set: Set<FakeRange>) => [...set].map((r) => r.pos).sort((a, b) => a - b);
 const span = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 
-/** A window over `count` mentions at positions 0..count-1, following a scroll signal. */
-function bigPage(count: number, middle = 0) {
+/**
+ * A window over `count` mentions at positions 0..count-1, following a scroll signal, after a full
+ * pass; then the reader is at `middle` (null: the screen is not read yet).
+ */
+function bigPage(count: number, middle: number | null = 0) {
   const { state, page } = fakePage();
   const rec = recordingHighlights();
   const win = new HighlightWindow(rec.highlights, page);
@@ -82,17 +106,84 @@ function bigPage(count: number, middle = 0) {
     win.add('chips', r);
   }
   win.place();
-  // The reader is at `middle`: the window learns it when they scroll.
-  state.middle = middle;
-  state.scrolled?.();
+  if (middle !== null) {
+    // The window learns where the reader is when they scroll.
+    state.middle = middle;
+    state.scrolled?.();
+  }
   return { state, win, controller, ...rec };
 }
 
 describe('HighlightWindow', () => {
   it('registers every mention of a page below WINDOW_FROM, and does not follow scrolling', () => {
-    const { state, registered } = bigPage(WINDOW_FROM - 1);
+    const { state, win, registered, calls } = bigPage(WINDOW_FROM - 1);
     expect(registered.size).toBe(WINDOW_FROM - 1);
     expect(state.scrolled).toBeUndefined();
+    // A pass's end changes nothing there.
+    win.place();
+    expect(calls).toEqual({ add: WINDOW_FROM - 1, delete: 0 });
+  });
+
+  it('below WINDOW_FROM, unregisters a deleted mention, and only a shown one', () => {
+    const { win, registered, calls } = bigPage(10);
+    const gone = [...registered].find((r) => r.pos === 4) as FakeRange;
+    win.delete('chips', gone);
+    win.delete('chips', gone);
+    win.delete('chips', rangeAt(99));
+    expect(positions(registered)).toEqual([0, 1, 2, 3, 5, 6, 7, 8, 9]);
+    expect(calls.delete).toBe(1);
+  });
+
+  it('windows a page from its WINDOW_FROM-th mention on, at once, around the top before the screen is read', () => {
+    const { state, page } = fakePage();
+    const rec = recordingHighlights();
+    const win = new HighlightWindow(rec.highlights, page);
+    win.follow(new AbortController().signal);
+    for (let pos = 0; pos < WINDOW_FROM; pos++) {
+      const r = rangeAt(pos);
+      state.ranges.push(r);
+      win.add('chips', r);
+    }
+    // The pass has not ended: the window is already placed.
+    expect(positions(rec.registered)).toEqual(span(0, 2 * WINDOW_SIDE));
+    win.place();
+    expect(positions(rec.registered)).toEqual(span(0, 2 * WINDOW_SIDE));
+  });
+
+  it('follows scrolling only once told to, even when the page was windowed before', () => {
+    const { state, page } = fakePage();
+    const rec = recordingHighlights();
+    const win = new HighlightWindow(rec.highlights, page);
+    for (let pos = 0; pos < WINDOW_FROM; pos++) {
+      const r = rangeAt(pos);
+      state.ranges.push(r);
+      win.add('chips', r);
+    }
+    expect(state.scrolled).toBeUndefined();
+    const controller = new AbortController();
+    win.follow(controller.signal);
+    expect(state.signal).toBe(controller.signal);
+    state.middle = 800;
+    state.scrolled?.();
+    expect(positions(rec.registered)).toEqual(span(WINDOW_FROM - 2 * WINDOW_SIDE, WINDOW_FROM));
+  });
+
+  it('counts only the shown mentions in the window, not every mention the page holds', () => {
+    const { state, win, registered } = bigPage(3000, null);
+    win.clear();
+    for (const r of state.ranges) if (r.pos % 2 === 0) win.add('chips', r);
+    win.place();
+    expect(positions(registered)).toEqual(span(0, 2 * WINDOW_SIDE).map((i) => 2 * i));
+  });
+
+  it('reads the order only after a full pass: scrolling and a pass that added nothing do not', () => {
+    const { state, win, registered } = bigPage(3000, 1500);
+    const reads = state.orderReads;
+    win.place();
+    state.middle = 2000;
+    state.scrolled?.();
+    expect(positions(registered)).toEqual(span(2000 - WINDOW_SIDE, 2000 + WINDOW_SIDE));
+    expect(state.orderReads).toBe(reads);
   });
 
   it('from WINDOW_FROM on, registers WINDOW_SIDE mentions each side of the middle of the screen', () => {
@@ -129,7 +220,33 @@ describe('HighlightWindow', () => {
     expect(positions(registered)).toEqual(span(2000 - WINDOW_SIDE, 2000 + WINDOW_SIDE));
   });
 
-  it('does not move an emptied window on scroll: the full pass that emptied it places it', () => {
+  it('places the last window at the end when the middle of the screen is past every mention, without comparing positions', () => {
+    const { state, registered } = bigPage(3000, 1500);
+    state.middle = 3500;
+    state.scrolled?.();
+    expect(positions(registered)).toEqual(span(3000 - 2 * WINDOW_SIDE, 3000));
+    expect(state.compares).toBe(0);
+  });
+
+  it('also registers COLUMN_SIDE mentions each side of text elsewhere on screen, far from the middle in the document', () => {
+    const { state, registered, calls } = bigPage(3000, 1500);
+    state.elsewhere = [2800];
+    state.scrolled?.();
+    const main = span(1500 - WINDOW_SIDE, 1500 + WINDOW_SIDE);
+    expect(positions(registered)).toEqual([...main, ...span(2800 - COLUMN_SIDE, 2800 + COLUMN_SIDE)]);
+    // Text on screen near the windows already placed moves nothing.
+    const before = { ...calls };
+    state.elsewhere = [2800 + COLUMN_SIDE / 2, 1500 - WINDOW_SIDE / 2];
+    state.scrolled?.();
+    expect(calls).toEqual(before);
+    // The sidebar scrolled away and the middle moved on: its window goes with it.
+    state.elsewhere = [];
+    state.middle = 2000;
+    state.scrolled?.();
+    expect(positions(registered)).toEqual(span(2000 - WINDOW_SIDE, 2000 + WINDOW_SIDE));
+  });
+
+  it('does not move an emptied window on scroll: the full pass that emptied it places it where the reader is', () => {
     const { state, win, registered, calls } = bigPage(3000, 1500);
     win.clear();
     const before = { ...calls };
@@ -137,12 +254,21 @@ describe('HighlightWindow', () => {
     state.scrolled?.();
     expect(calls).toEqual(before);
     expect(registered.size).toBe(0);
+    for (const r of state.ranges) win.add('chips', r);
+    win.place();
+    expect(positions(registered)).toEqual(span(2500 - WINDOW_SIDE, 2500 + WINDOW_SIDE));
   });
 
-  it('keeps the window where it was when nothing at the middle of the screen can be read', () => {
+  it('keeps the window by the text last read when nothing on screen can be read', () => {
     const { state, win, registered } = bigPage(3000, 1500);
     state.middle = null;
     state.scrolled?.();
+    win.place();
+    expect(positions(registered)).toEqual(span(1500 - WINDOW_SIDE, 1500 + WINDOW_SIDE));
+    // A full pass finds 100 more mentions above: the window stays by the same text.
+    for (let i = 0; i < 100; i++) state.ranges.push(rangeAt(-1 - i));
+    win.clear();
+    for (const r of state.ranges) win.add('chips', r);
     win.place();
     expect(positions(registered)).toEqual(span(1500 - WINDOW_SIDE, 1500 + WINDOW_SIDE));
   });
@@ -176,6 +302,12 @@ describe('HighlightWindow', () => {
     expect(registered.has(gone)).toBe(false);
     win.place();
     expect(registered.has(gone)).toBe(false);
+    // A move that keeps its place inside the window.
+    state.middle = 1500 + WINDOW_SIDE / 2 + 1;
+    state.scrolled?.();
+    expect(registered.has(gone)).toBe(false);
+    state.middle = 1500;
+    state.scrolled?.();
     expect(registered.size).toBe(2 * WINDOW_SIDE - 1);
     expect(state.ranges.includes(gone)).toBe(true);
   });
