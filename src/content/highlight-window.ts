@@ -9,6 +9,7 @@
 // change nothing (an observer on every element with a mention cost 10 ms a scroll frame on that
 // page). Pure: nodes are compared and the screen probed through the caller's functions, so the
 // rules are unit-tested without a DOM.
+import { runToEnd } from '../matcher/automaton';
 import type { TopicHighlights } from './topic-highlights';
 
 /** Shown mentions on a page from which only a window of them is registered. */
@@ -26,6 +27,8 @@ export const COLUMN_SIDE = 100;
  * big page's siblings.
  */
 const LOOK_AHEAD = 2000;
+/** Mentions put in order between looks at the deadline (8,873 took 6-21 ms on the 5 MB bench page). */
+const ORDER_CHECK_EVERY = 256;
 
 export interface WindowPage {
   /** Every mention's range in document order (shown or not). */
@@ -121,6 +124,15 @@ export class HighlightWindow {
    * partial pass, also the mentions it added, until the window next moves).
    */
   place(): void {
+    runToEnd(this.placeSteps(() => false));
+  }
+
+  /**
+   * place in steps, yielding whenever `shouldYield()` says so while it reads the order of the
+   * mentions. The registered ranges change at the end, at once: Chromium's cost of a highlight
+   * change is per frame.
+   */
+  *placeSteps(shouldYield: () => boolean): Generator<void, void, void> {
     if (!this.windowed) return;
     if (!this.reorder) {
       for (const range of this.pending) this.registerIfShown(range);
@@ -131,10 +143,20 @@ export class HighlightWindow {
     this.reorder = false;
     this.stale = false;
     this.pending = [];
-    this.ordered = this.page.rangesInOrder().filter((r) => this.shown.has(r));
-    this.orderOf = new Map();
-    for (let i = this.ordered.length - 1; i >= 0; i--)
-      this.orderOf.set((this.ordered[i] as AbstractRange).startContainer, i);
+    const all = this.page.rangesInOrder();
+    const ordered: AbstractRange[] = [];
+    const orderOf = new Map<Node, number>();
+    for (let i = 0; i < all.length; i++) {
+      const range = all[i] as AbstractRange;
+      if (this.shown.has(range)) {
+        if (!orderOf.has(range.startContainer)) orderOf.set(range.startContainer, ordered.length);
+        ordered.push(range);
+      }
+      // The reader may scroll meanwhile: the window moves over the order read before, until this one is whole.
+      if (i % ORDER_CHECK_EVERY === ORDER_CHECK_EVERY - 1 && shouldYield()) yield;
+    }
+    this.ordered = ordered;
+    this.orderOf = orderOf;
     this.moveTo(this.screenNodes.length > 0 ? this.screenNodes.map((n) => this.indexOf(n)) : undefined);
   }
 

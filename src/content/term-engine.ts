@@ -117,7 +117,7 @@ export class TermEngine {
       self.blocks.forget();
       yield* steps();
       yield* self.index.refreshSteps(self.runner.shouldYield);
-      self.index.placeWindow();
+      yield* self.index.placeWindowSteps(self.runner.shouldYield);
     }
     const slices = await this.runner.run(pass(), this.signal);
     emitScanMeasure(startedAt, { ...stats, ...slices });

@@ -34,9 +34,9 @@ export class TermIndex {
     this.window.follow(signal);
   }
 
-  /** After a pass: a big page's highlight window is placed around the screen again. */
-  placeWindow(): void {
-    this.window.place();
+  /** After a pass: a big page's highlight window is placed around the screen again, in steps. */
+  placeWindowSteps(shouldYield: () => boolean): Generator<void, void, void> {
+    return this.window.placeSteps(shouldYield);
   }
 
   setBlock(block: Element, hits: readonly TermHit[], partial: boolean): void {

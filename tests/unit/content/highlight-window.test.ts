@@ -186,6 +186,35 @@ describe('HighlightWindow', () => {
     expect(state.orderReads).toBe(reads);
   });
 
+  it('reads the order in steps when told to yield, and changes the registered ranges only once it is whole', () => {
+    const { state, win, registered, calls } = bigPage(3000, 1500);
+    win.clear();
+    for (const r of state.ranges) win.add('chips', r);
+    const before = { ...calls };
+    const steps = win.placeSteps(() => true);
+    let yields = 0;
+    while (!steps.next().done) {
+      yields++;
+      expect(calls).toEqual(before);
+    }
+    // One look at the deadline per 256 mentions.
+    expect(yields).toBe(Math.floor(3000 / 256));
+    expect(positions(registered)).toEqual(span(1500 - WINDOW_SIDE, 1500 + WINDOW_SIDE));
+  });
+
+  it('places the window where the reader scrolled to while its order was read', () => {
+    const { state, win, registered } = bigPage(3000, 1500);
+    win.clear();
+    for (const r of state.ranges) win.add('chips', r);
+    const steps = win.placeSteps(() => true);
+    steps.next();
+    state.middle = 2500;
+    state.scrolled?.();
+    expect(registered.size).toBe(0);
+    while (!steps.next().done);
+    expect(positions(registered)).toEqual(span(2500 - WINDOW_SIDE, 2500 + WINDOW_SIDE));
+  });
+
   it('from WINDOW_FROM on, registers WINDOW_SIDE mentions each side of the middle of the screen', () => {
     const { state, registered, controller } = bigPage(3000, 1500);
     expect(positions(registered)).toEqual(span(1500 - WINDOW_SIDE, 1500 + WINDOW_SIDE));
