@@ -143,7 +143,8 @@ function* fillTable(
     const row = id[state]! * stride;
     if (state !== 0) {
       const from = id[failure[state]!]! * stride;
-      next.copyWithin(row, from, from + stride);
+      // set from a view, not copyWithin: V8's typed-array copyWithin took 15x longer here.
+      next.set(next.subarray(from, from + stride), row);
       if (label[state] === spaceSymbol) next[row + spaceSymbol] = id[state]!;
     }
     for (let child = firstChild[state]!; child !== NONE; child = nextSibling[child]!) {
