@@ -135,14 +135,25 @@ export class HighlightWindow {
   *placeSteps(shouldYield: () => boolean): Generator<void, void, void> {
     if (!this.windowed) return;
     if (!this.reorder) {
-      for (const range of this.pending) this.registerIfShown(range);
-      if (this.pending.length > 0) this.stale = true;
-      this.pending = [];
+      this.registerPending();
       return;
     }
     this.reorder = false;
     this.stale = false;
     this.pending = [];
+    yield* this.readOrder(shouldYield);
+    this.moveTo(this.screenNodes.length > 0 ? this.screenNodes.map((n) => this.indexOf(n)) : undefined);
+  }
+
+  /** After a partial pass: the mentions it added register as they are, until the window next moves. */
+  private registerPending(): void {
+    for (const range of this.pending) this.registerIfShown(range);
+    if (this.pending.length > 0) this.stale = true;
+    this.pending = [];
+  }
+
+  /** Reads the shown mentions' document order afresh, in steps. */
+  private *readOrder(shouldYield: () => boolean): Generator<void, void, void> {
     const all = this.page.rangesInOrder();
     const ordered: AbstractRange[] = [];
     const orderOf = new Map<Node, number>();
@@ -157,7 +168,6 @@ export class HighlightWindow {
     }
     this.ordered = ordered;
     this.orderOf = orderOf;
-    this.moveTo(this.screenNodes.length > 0 ? this.screenNodes.map((n) => this.indexOf(n)) : undefined);
   }
 
   /**
