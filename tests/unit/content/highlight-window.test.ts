@@ -249,6 +249,25 @@ describe('HighlightWindow', () => {
     expect(positions(registered)).toEqual(span(2000 - WINDOW_SIDE, 2000 + WINDOW_SIDE));
   });
 
+  it('centres on the first of the mentions that start in the text node at the middle of the screen', () => {
+    const { state, page } = fakePage();
+    const rec = recordingHighlights();
+    const win = new HighlightWindow(rec.highlights, page);
+    win.follow(new AbortController().signal);
+    // Mentions 1500-1509 start in one text node, as several terms of one paragraph would.
+    const shared = { pos: 1500 } as unknown as Node;
+    for (let pos = 0; pos < 3000; pos++) {
+      const r = rangeAt(pos);
+      if (pos >= 1500 && pos < 1510) (r as { startContainer: Node }).startContainer = shared;
+      state.ranges.push(r);
+      win.add('chips', r);
+    }
+    win.place();
+    state.middle = 1500;
+    state.scrolled?.();
+    expect(positions(rec.registered)).toEqual(span(1500 - WINDOW_SIDE, 1500 + WINDOW_SIDE));
+  });
+
   it('places the last window at the end when the middle of the screen is past every mention, without comparing positions', () => {
     const { state, registered } = bigPage(3000, 1500);
     state.middle = 3500;
