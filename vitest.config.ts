@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // As in the Chrome build: the profile build's accounting (src/content/profile.ts) compiles to nothing.
+  define: { __TECHWAR_PROFILE__: 'false' },
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',

@@ -29,6 +29,11 @@ export interface SliceAudit {
    * in it: for the bench, which names what holds a slice past its deadline. Tests never read it.
    */
   longestGap: { ms: number; work: Record<WorkKind, number> };
+  /**
+   * Slices in which the highlight registry changed: each costs the browser a frame of overflow
+   * work (see TopicHighlights.hold), so a pass changes it at most once per MAX_HOLD_MS.
+   */
+  slicesChangingHighlights: number;
 }
 
 const KINDS: readonly WorkKind[] = ['nodes', 'chars', 'hits', 'elements', 'records'];
@@ -42,6 +47,7 @@ function freshAudit(): SliceAudit {
     workOutsideRunner: 0,
     maxBetweenChecks: zeroes(),
     longestGap: { ms: 0, work: zeroes() },
+    slicesChangingHighlights: 0,
   };
 }
 
@@ -50,6 +56,7 @@ let sinceCheck = zeroes();
 let inSlice = false;
 let overdue = false;
 let lastCheckAt = 0;
+let highlightsChanged = false;
 
 function foldSinceCheck(): void {
   const now = performance.now();
@@ -67,6 +74,12 @@ export function auditWork(kind: WorkKind, units: number): void {
   if (!inSlice) audit.workOutsideRunner += units;
   if (overdue) audit.workPastDeadline += units;
   sinceCheck[kind] += units;
+}
+
+/** Records a change to the highlight registry, wherever it is made. */
+export function auditHighlightChange(): void {
+  if (!__TECHWAR_PROFILE__) return;
+  if (inSlice) highlightsChanged = true;
 }
 
 /** Records one deadline check and its answer. */
@@ -89,6 +102,8 @@ export function auditSliceEnd(finished: boolean): void {
   if (!__TECHWAR_PROFILE__) return;
   inSlice = false;
   foldSinceCheck();
+  if (highlightsChanged) audit.slicesChangingHighlights++;
+  highlightsChanged = false;
   if (!finished && !overdue) audit.earlyYields++;
   overdue = false;
 }

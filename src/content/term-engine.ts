@@ -6,7 +6,7 @@ import { createPageContext, type Matcher, type PageContext } from '../matcher';
 import { BlockResolver, isInlineElement, OVERLAY_TAG } from './dom-rules';
 import { auditWork, emitCompileMeasure, emitScanMeasure, onBenchRescan } from './profile';
 import { type ScanStats, scanText, type TermHit } from './scan-text';
-import { SliceRunner } from './slices';
+import { SliceRunner, type SliceStats } from './slices';
 import { TermIndex } from './term-index';
 import type { TopicHighlights } from './topic-highlights';
 
@@ -119,7 +119,14 @@ export class TermEngine {
       yield* self.index.refreshSteps(self.runner.shouldYield);
       yield* self.index.placeWindowSteps(self.runner.shouldYield);
     }
-    const slices = await this.runner.run(pass(), this.signal);
+    // The highlights change once at the end (or every MAX_HOLD_MS), not in every slice.
+    this.options.highlights.hold();
+    let slices: SliceStats;
+    try {
+      slices = await this.runner.run(pass(), this.signal);
+    } finally {
+      this.options.highlights.release();
+    }
     emitScanMeasure(startedAt, { ...stats, ...slices });
     this.options.onChange();
   }

@@ -4,6 +4,8 @@
 // registered: the page's own scripts can read the registry, and an empty entry would tell them the
 // extension is installed and which topics are switched off even where nothing matched.
 
+import { auditHighlightChange } from './profile';
+
 export function topicHighlightName(topicId: string): string {
   return `techwar-${topicId}`;
 }
@@ -13,6 +15,11 @@ export const FOCUS_HIGHLIGHT = 'techwar-focus';
 
 /** A page that keeps clearing the registry gets our highlights back at most this often. */
 const MAX_REASSERTS_PER_MINUTE = 10;
+/**
+ * How long a held change may wait (see hold): a long pass still shows its highlights as it goes,
+ * at a cost of one more frame of the browser's overflow work each time.
+ */
+export const MAX_HOLD_MS = 500;
 
 export class TopicHighlights {
   private readonly byTopic = new Map<string, Highlight>();
@@ -20,6 +27,10 @@ export class TopicHighlights {
   private hidden = new Set<string>();
   private active = false;
   private reassertedAt: number[] = [];
+  private holding = false;
+  private heldSince = 0;
+  /** Changes made while holding, the last per range: true adds it, false removes it. */
+  private readonly held = new Map<AbstractRange, { topicId: string; add: boolean }>();
 
   constructor(topicIds: readonly string[]) {
     for (const id of topicIds) this.byTopic.set(id, new Highlight());
@@ -27,15 +38,55 @@ export class TopicHighlights {
   }
 
   add(topicId: string, range: AbstractRange): void {
-    const hl = this.byTopic.get(topicId);
-    if (!hl) return;
-    hl.add(range);
-    if (hl.size === 1) this.register(topicHighlightName(topicId), hl, this.isTopicShown(topicId));
+    if (this.holding) this.queue(topicId, range, true);
+    else this.apply(topicId, range, true);
   }
 
   delete(topicId: string, range: AbstractRange): void {
+    if (this.holding) this.queue(topicId, range, false);
+    else this.apply(topicId, range, false);
+  }
+
+  /**
+   * Holds changes back until release(), or MAX_HOLD_MS at most. Every change to a registered
+   * Highlight costs Chromium a frame that recomputes the visual overflow of each underlined term's
+   * ancestors, with all their children: a pass that changed the highlights in every slice cost 50-100 ms
+   * frames, one after another, on a list of 50,000 items.
+   */
+  hold(): void {
+    if (this.holding) return;
+    this.holding = true;
+    this.heldSince = performance.now();
+  }
+
+  /** Applies what was held and stops holding. */
+  release(): void {
+    this.holding = false;
+    this.applyHeld();
+  }
+
+  private queue(topicId: string, range: AbstractRange, add: boolean): void {
+    this.held.set(range, { topicId, add });
+    // A clock read per change: far cheaper than the hit behind it, and sparse hits still show.
+    const now = performance.now();
+    if (now - this.heldSince < MAX_HOLD_MS) return;
+    this.heldSince = now;
+    this.applyHeld();
+  }
+
+  private applyHeld(): void {
+    for (const [range, { topicId, add }] of this.held) this.apply(topicId, range, add);
+    this.held.clear();
+  }
+
+  private apply(topicId: string, range: AbstractRange, add: boolean): void {
     const hl = this.byTopic.get(topicId);
-    if (hl?.delete(range) && hl.size === 0) this.register(topicHighlightName(topicId), hl, false);
+    if (!hl) return;
+    auditHighlightChange();
+    if (add) {
+      hl.add(range);
+      if (hl.size === 1) this.register(topicHighlightName(topicId), hl, this.isTopicShown(topicId));
+    } else if (hl.delete(range) && hl.size === 0) this.register(topicHighlightName(topicId), hl, false);
   }
 
   isTopicShown(topicId: string): boolean {
@@ -95,6 +146,7 @@ export class TopicHighlights {
   }
 
   clearRanges(): void {
+    this.held.clear();
     for (const hl of this.byTopic.values()) hl.clear();
     this.focus.clear();
     this.sync();
