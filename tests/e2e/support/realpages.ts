@@ -1025,6 +1025,8 @@ export async function leaveCard(page: Page): Promise<void> {
 // ─── Long main-thread tasks, from a Chromium trace ────────────────────────────────────────────
 
 export interface LongTask {
+  /** When the task started, in the trace's clock (ms). */
+  startMs: number;
   ms: number;
   /**
    * The task's thread (CPU) time: on a busy machine a task the scheduler preempted lasts longer
@@ -1118,7 +1120,7 @@ export async function startTaskTrace(ext: ExtensionBrowser, page: Page): Promise
           .map((e) => `${e.name} ${((e.dur ?? 0) / 1000).toFixed(1)} ms`)
           .join(', ');
         const cpuMs = Math.round((task.tdur ?? task.dur ?? 0) / 1000);
-        tasks.push({ ms: Math.round((task.dur ?? 0) / 1000), cpuMs, ...script, what });
+        tasks.push({ startMs: task.ts / 1000, ms: Math.round((task.dur ?? 0) / 1000), cpuMs, ...script, what });
       }
       return tasks;
     },
