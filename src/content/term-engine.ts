@@ -6,7 +6,7 @@ import { createPageContext, type Matcher, type PageContext } from '../matcher';
 import { BlockResolver, isInlineElement, OVERLAY_TAG } from './dom-rules';
 import { auditWork, emitCompileMeasure, emitScanMeasure, onBenchRescan } from './profile';
 import { type ScanStats, scanText, type TermHit } from './scan-text';
-import { SliceRunner, type SliceStats } from './slices';
+import { SliceRunner } from './slices';
 import { TermIndex } from './term-index';
 import type { TopicHighlights } from './topic-highlights';
 
@@ -100,15 +100,33 @@ export class TermEngine {
     this.records.length = 0;
     this.dirty.clear();
     this.pruneNeeded = false;
+    // Held with the pass (see runPass): the old highlights give way to the new in one frame, with
+    // no blank one between (the header and sidebar an SPA keeps would otherwise flicker).
+    this.options.highlights.hold();
     this.index.clear();
     this.page = createPageContext();
     return this.runPass(() => this.scanRoots([document], false));
   }
 
-  /** Runs one pass's steps in slices, then reports it. */
+  /**
+   * Runs one pass's steps in slices, then reports it. The highlights change once at its end (or
+   * every MAX_HOLD_MS), not in every slice.
+   */
   private async runPass(steps: () => Steps): Promise<void> {
+    this.options.highlights.hold();
+    let ran: boolean;
+    try {
+      ran = await this.scanInSlices(steps);
+    } finally {
+      this.options.highlights.release();
+    }
+    if (ran) this.options.onChange();
+  }
+
+  /** False when there was no matcher to scan with (the compile was aborted). */
+  private async scanInSlices(steps: () => Steps): Promise<boolean> {
     if (!this.matcher) await this.compile();
-    if (!this.matcher) return;
+    if (!this.matcher) return false;
     const stats: ScanStats = { chars: 0, nodes: 0, matches: 0 };
     const startedAt = performance.now();
     this.stats = stats;
@@ -119,16 +137,9 @@ export class TermEngine {
       yield* self.index.refreshSteps(self.runner.shouldYield);
       yield* self.index.placeWindowSteps(self.runner.shouldYield);
     }
-    // The highlights change once at the end (or every MAX_HOLD_MS), not in every slice.
-    this.options.highlights.hold();
-    let slices: SliceStats;
-    try {
-      slices = await this.runner.run(pass(), this.signal);
-    } finally {
-      this.options.highlights.release();
-    }
+    const slices = await this.runner.run(pass(), this.signal);
     emitScanMeasure(startedAt, { ...stats, ...slices });
-    this.options.onChange();
+    return true;
   }
 
   /** Compiles the matcher in slices of its own before the first pass (measured apart from scanning). */

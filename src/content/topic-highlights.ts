@@ -31,6 +31,8 @@ export class TopicHighlights {
   private heldSince = 0;
   /** Changes made while holding, the last per range: true adds it, false removes it. */
   private readonly held = new Map<AbstractRange, { topicId: string; add: boolean }>();
+  /** Set when the ranges were cleared while holding: the clear comes first when the held changes are applied. */
+  private clearHeld = false;
 
   constructor(topicIds: readonly string[]) {
     for (const id of topicIds) this.byTopic.set(id, new Highlight());
@@ -75,8 +77,13 @@ export class TopicHighlights {
   }
 
   private applyHeld(): void {
+    // Cleared here rather than range by range: Firefox's content scripts cannot iterate a Highlight.
+    const cleared = this.clearHeld;
+    if (cleared) for (const hl of this.byTopic.values()) hl.clear();
+    this.clearHeld = false;
     for (const [range, { topicId, add }] of this.held) this.apply(topicId, range, add);
     this.held.clear();
+    if (cleared) this.sync();
   }
 
   private apply(topicId: string, range: AbstractRange, add: boolean): void {
@@ -145,9 +152,11 @@ export class TopicHighlights {
     else if (!wanted && current === hl) CSS.highlights.delete(name);
   }
 
+  /** Removes every range; while holding, the topics' ranges go when the held changes are applied. */
   clearRanges(): void {
     this.held.clear();
-    for (const hl of this.byTopic.values()) hl.clear();
+    if (this.holding) this.clearHeld = true;
+    else for (const hl of this.byTopic.values()) hl.clear();
     this.focus.clear();
     this.sync();
   }

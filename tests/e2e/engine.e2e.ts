@@ -103,6 +103,61 @@ describe('live updates', () => {
   });
 });
 
+describe('an SPA navigation that keeps part of the page', () => {
+  // The old highlights give way to the new in one frame: a term the page keeps (a masthead) is never
+  // unregistered while the new story is scanned, in slices over many frames.
+  it('keeps the terms that stay highlighted in every frame of the rescan', async () => {
+    await page.evaluate(() => {
+      const masthead = document.createElement('p');
+      masthead.id = 'masthead';
+      masthead.textContent = 'The Cambricon desk';
+      document.getElementById('app')?.prepend(masthead);
+    });
+    await waitForCount('Cambricon', 2);
+    const frames = await page.evaluate(async () => {
+      const shown = (text: Node | null | undefined) => {
+        for (const [name, hl] of CSS.highlights) {
+          if (!name.startsWith('techwar-')) continue;
+          for (const r of hl as unknown as Iterable<AbstractRange>) if (r.startContainer === text) return true;
+        }
+        return false;
+      };
+      const mastheadShown = () => shown(document.getElementById('masthead')?.firstChild);
+      let seen = 0;
+      let blank = 0;
+      let stop = false;
+      const onFrame = () => {
+        seen++;
+        if (!mastheadShown()) blank++;
+        if (!stop) requestAnimationFrame(onFrame);
+      };
+      requestAnimationFrame(onFrame);
+      await new Promise((r) => requestAnimationFrame(r));
+      history.pushState({}, '', `${location.pathname}/next`);
+      const story = document.getElementById('story') as HTMLElement;
+      const p = document.createElement('p');
+      p.textContent = 'A new story about MetaX.';
+      // Enough text for a pass of many slices, over many frames.
+      const filler = Array.from({ length: 3000 }, (_, i) => {
+        const f = document.createElement('p');
+        f.textContent = `Paragraph ${i} of a long report on supply chains, tariffs and factory output in the region.`;
+        return f;
+      });
+      story.replaceChildren(p, ...filler);
+      const found = () => shown(p.firstChild);
+      const deadline = performance.now() + 20_000;
+      while (!found() && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      // A few frames after the new story's highlights came.
+      for (let i = 0; i < 5; i++) await new Promise((r) => requestAnimationFrame(r));
+      stop = true;
+      return { seen, blank };
+    });
+    await waitForCount('MetaX', 1);
+    expect(frames.seen).toBeGreaterThan(5);
+    expect(frames.blank).toBe(0);
+  });
+});
+
 describe('a history entry that keeps the address', () => {
   // The phone sheet pushes one so Back closes it: no page changed, so nothing is scanned again.
   it('keeps the ranges it has instead of scanning the whole page again', async () => {

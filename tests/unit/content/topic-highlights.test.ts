@@ -97,6 +97,26 @@ describe('TopicHighlights', () => {
     expect(shown('chips')).toBe(1);
   });
 
+  it('while holding, keeps the cleared ranges shown until release puts the new ones in their place', () => {
+    const highlights = activeHighlights();
+    const old = [range(), range()];
+    for (const r of old) highlights.add('chips', r);
+    highlights.hold();
+    highlights.clearRanges();
+    const fresh = range();
+    highlights.add('chips', fresh);
+    expect([...(registry.get(topicHighlightName('chips')) ?? [])]).toEqual(old);
+    highlights.release();
+    expect([...(registry.get(topicHighlightName('chips')) ?? [])]).toEqual([fresh]);
+  });
+
+  it('clears at once when not holding', () => {
+    const highlights = activeHighlights();
+    highlights.add('chips', range());
+    highlights.clearRanges();
+    expect(registry.has(topicHighlightName('chips'))).toBe(false);
+  });
+
   it('drops held changes when the ranges are cleared', () => {
     const highlights = activeHighlights();
     highlights.hold();
