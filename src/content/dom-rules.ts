@@ -86,9 +86,17 @@ const NEVER = (): boolean => false;
 export class BlockResolver {
   private cache = new Map<Element, Element | null>();
 
-  /** The block of `el` if already resolved (null: its text is not read), undefined if not yet. */
-  cached(el: Element): Element | null | undefined {
-    return this.cache.get(el);
+  /**
+   * The block of `el` (null: its text is not read) when it is cached or its parent's is, settled
+   * without a generator (a paragraph in a resolved container, a link in a resolved paragraph: most
+   * elements); undefined when finding it needs a longer walk up.
+   */
+  near(el: Element): Element | null | undefined {
+    const cached = this.cache.get(el);
+    if (cached !== undefined) return cached;
+    const parent = parentElementAcrossShadow(el);
+    const above = parent === null ? undefined : this.cache.get(parent);
+    return above === undefined ? undefined : this.settle(el, above);
   }
 
   blockOf(el: Element): Element | null {

@@ -108,7 +108,8 @@ export function* scanText(
     // One read of the parent per node: DOM reads are most of the walk's cost.
     const parent = node.parentNode;
     const moved = parent !== parents.parent;
-    // Most parents were met before (siblings, inline runs): no generator for those.
+    // Most parents were met before (siblings, inline runs) or sit one step below one that was:
+    // no generator for those.
     if (!parents.known(parent)) yield* parents.resolve(parent, ancestorStep);
     const nodeBlock = parents.block;
     const switched = nodeBlock !== null && nodeBlock !== text.block;
@@ -131,11 +132,15 @@ class ParentBlocks {
 
   constructor(private readonly blocks: BlockResolver) {}
 
-  /** Whether the block of `parent` is known without a walk: the same parent as before, or one the resolver has cached (taken). */
+  /**
+   * Whether the block of `parent` is known without a walk (taken if so): the same parent as before,
+   * one the resolver has cached, or one it settles from its own parent's (one unit of work, counted
+   * with the text node's own).
+   */
   known(parent: Node | null): boolean {
     if (parent === this.parent) return true;
     if (parent === null || parent.nodeType !== Node.ELEMENT_NODE) return false;
-    const block = this.blocks.cached(parent as Element);
+    const block = this.blocks.near(parent as Element);
     if (block === undefined) return false;
     this.parent = parent;
     this.block = block;
