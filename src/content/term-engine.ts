@@ -100,35 +100,36 @@ export class TermEngine {
     this.records.length = 0;
     this.dirty.clear();
     this.pruneNeeded = false;
-    // Held with the pass (see runPass): the old highlights give way to the new in one frame, with
-    // no blank one between (the header and sidebar an SPA keeps would otherwise flicker).
-    this.options.highlights.hold();
-    this.index.clear();
-    this.page = createPageContext();
-    return this.runPass(() => this.scanRoots([document], false));
+    // Cleared under the pass's hold: the old highlights give way to the new in one frame, with no
+    // blank one between (the header and sidebar an SPA keeps would otherwise flicker).
+    const reset = () => {
+      this.index.clear();
+      this.page = createPageContext();
+    };
+    return this.runPass(() => this.scanRoots([document], false), reset);
   }
 
   /**
-   * Runs one pass's steps in slices, then reports it. The highlights change once at its end (or
-   * every MAX_HOLD_MS), not in every slice.
+   * Runs one pass's steps in slices (after `reset`, if given), then reports it. The highlights
+   * change once at its end (or every MAX_HOLD_MS), not in every slice; the hold starts after the
+   * compile, which changes none, and the pass's measure starts with it.
    */
-  private async runPass(steps: () => Steps): Promise<void> {
+  private async runPass(steps: () => Steps, reset?: () => void): Promise<void> {
+    if (!this.matcher) await this.compile();
+    if (!this.matcher) return;
+    const startedAt = performance.now();
     this.options.highlights.hold();
-    let ran: boolean;
     try {
-      ran = await this.scanInSlices(steps);
+      reset?.();
+      await this.scanInSlices(steps, startedAt);
     } finally {
       this.options.highlights.release();
     }
-    if (ran) this.options.onChange();
+    this.options.onChange();
   }
 
-  /** False when there was no matcher to scan with (the compile was aborted). */
-  private async scanInSlices(steps: () => Steps): Promise<boolean> {
-    if (!this.matcher) await this.compile();
-    if (!this.matcher) return false;
+  private async scanInSlices(steps: () => Steps, startedAt: number): Promise<void> {
     const stats: ScanStats = { chars: 0, nodes: 0, matches: 0 };
-    const startedAt = performance.now();
     this.stats = stats;
     const self = this;
     function* pass(): Steps {
@@ -139,7 +140,6 @@ export class TermEngine {
     }
     const slices = await this.runner.run(pass(), this.signal);
     emitScanMeasure(startedAt, { ...stats, ...slices });
-    return true;
   }
 
   /** Compiles the matcher in slices of its own before the first pass (measured apart from scanning). */
