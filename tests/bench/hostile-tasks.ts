@@ -7,7 +7,14 @@
 // after parsing (the churn page only in its timer), so script in a later long task is the extension's.
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../e2e/support/chromium';
-import { describeTasks, type LongTask, openHostile, startTaskTrace, type TaskTracer } from '../e2e/support/realpages';
+import {
+  describeTasks,
+  isRendering,
+  type LongTask,
+  openHostile,
+  startTaskTrace,
+  type TaskTracer,
+} from '../e2e/support/realpages';
 
 export interface HostileTaskResult {
   page: string;
@@ -59,10 +66,7 @@ async function traceHostile(ext: ExtensionBrowser, name: string): Promise<Hostil
   const tasks = fromExtension(all.filter((t) => t.ms > 16));
   const injectedAt = Math.min(...all.filter((t) => t.extensionMs > 0).map((t) => t.startMs));
   // The churn page renders on its own timer: its frames are not the extension's.
-  const rendering =
-    name === 'churn'
-      ? []
-      : all.filter((t) => t.startMs > injectedAt && t.ms > 50 && t.extensionMs + t.pageMs + t.anonymousMs < t.ms / 2);
+  const rendering = name === 'churn' ? [] : all.filter((t) => t.startMs > injectedAt && t.ms > 50 && isRendering(t));
   await h.page.close();
   return {
     page: name,

@@ -9,7 +9,7 @@ import { digest } from '../../src/digest';
 import { type ExtensionBrowser, launchWithExtension, waitForHighlights } from '../e2e/support/chromium';
 import { CHURN, measureBareChurn, measureChurn } from '../e2e/support/churn';
 import { DIST, DIST_PROFILE, REPO, SHARED } from '../e2e/support/paths';
-import { installPassProbe, type LongTask, openHostile, startTaskTrace } from '../e2e/support/realpages';
+import { installPassProbe, isRendering, type LongTask, openHostile, startTaskTrace } from '../e2e/support/realpages';
 import { profileColdPass, type ScanProfile } from './cpu-profile';
 import { generateArticle, PLAIN_TERMS } from './generate-page';
 import { type HostileTaskResult, hostileTasks } from './hostile-tasks';
@@ -42,7 +42,6 @@ interface ScanDetail {
   audit: { longestGap: { ms: number; work: Record<string, number> } };
 }
 
-const scriptMs = (t: LongTask) => t.extensionMs + t.pageMs + t.anonymousMs;
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -212,8 +211,7 @@ async function benchPage(
     const tracer = traceSlices && i === 0 ? await startTaskTrace(browser, page) : undefined;
     await page.evaluate(() => document.dispatchEvent(new Event('techwar:bench-rescan')));
     warm.push(await nextScan(page, n));
-    // Tasks with less script than other work in them: style, layout, paint.
-    if (tracer) rendering = (await tracer.stop(url, 0)).filter((t) => scriptMs(t) < t.ms / 2);
+    if (tracer) rendering = (await tracer.stop(url, 0)).filter(isRendering);
   }
   const bareUrl = `${UNMATCHED}${name}-walk`;
   browser.serve(bareUrl, html);

@@ -1042,6 +1042,11 @@ export interface LongTask {
   what: string;
 }
 
+/** A task with less script than other work in it: style, layout, paint. */
+export function isRendering(t: LongTask): boolean {
+  return t.extensionMs + t.pageMs + t.anonymousMs < t.ms / 2;
+}
+
 interface TraceEvent {
   name: string;
   ph: string;
