@@ -1,11 +1,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import sourceManifest from './manifest.json' with { type: 'json' };
 import packageJson from './package.json' with { type: 'json' };
 import { highlightCss } from './src/content/highlight-css';
+import { type PageDigest, pageDigestOf } from './src/digest/page-digest';
+import type { Digest } from './src/digest/schema';
 import { formatDigestErrors, validateDigest } from './src/digest/validate';
 
 /** One source, three targets: `vite build` (Chrome), `--mode firefox`, `--mode profile`. */
@@ -50,20 +52,28 @@ const HIGHLIGHT_CSS_FILE = 'src/content/highlights.css';
 /**
  * The digest as the bundles import it: one minified JSON string parsed at run time. V8 reads a JSON
  * string several times faster than it compiles the same data as an object literal, and the content
- * script pays that on every page. An alias (not a plugin) so crxjs's separate content-script build,
- * which takes the aliases but no plugins, uses it too. Node tools and tests import the JSON itself.
+ * script pays that on every page. The content script takes only its slice (src/digest/page-slice.ts),
+ * computed here. Aliases (not a plugin) so crxjs's separate content-script build, which takes the
+ * aliases but no plugins, uses them too. Node tools and tests import the modules themselves.
  */
 function digestAsJsonParse(): { find: RegExp; replacement: string }[] {
-  let minified: string;
+  let data: Digest;
+  let slice: PageDigest;
   try {
-    minified = JSON.stringify(JSON.parse(readFileSync(DIGEST_PATH, 'utf8')));
+    data = JSON.parse(readFileSync(DIGEST_PATH, 'utf8'));
+    slice = pageDigestOf(data);
   } catch {
-    return []; // digestPlugin reports the error
+    return []; // digestPlugin reports the error, naming the entry and field
   }
-  const file = resolve(import.meta.dirname, 'node_modules/.techwar/digest.js');
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `export default JSON.parse(${JSON.stringify(minified)});\n`);
-  return [{ find: /^\.\/digest\.json$/, replacement: file }];
+  const dir = resolve(import.meta.dirname, 'node_modules/.techwar');
+  mkdirSync(dir, { recursive: true });
+  const parsed = (value: unknown) => `JSON.parse(${JSON.stringify(JSON.stringify(value))})`;
+  writeFileSync(resolve(dir, 'digest.js'), `export default ${parsed(data)};\n`);
+  writeFileSync(resolve(dir, 'page-slice.js'), `export const pageDigest = ${parsed(slice)};\n`);
+  return [
+    { find: /^\.\/digest\.json$/, replacement: resolve(dir, 'digest.js') },
+    { find: /^.*\/page-slice$/, replacement: resolve(dir, 'page-slice.js') },
+  ];
 }
 
 /**

@@ -2,6 +2,7 @@
 // reader, and the sites the user enabled. Listeners are registered at the top level so that
 // events wake the worker.
 import browser, { type Runtime } from 'webextension-polyfill';
+import { digest } from '../digest';
 import { type HandlersFor, handleMessages } from '../messages';
 import { onSettingsChanged, restrictSyncToExtension, writePageCopy } from '../settings';
 import { clearEntryCount, refreshEntryCount, showEntryCount } from './badge';
@@ -25,6 +26,7 @@ handleMessages({
     if (tabId === undefined || sender.frameId !== 0) return;
     await showEntryCount(tabId, entries.length);
   },
+  'card-digest': () => digest,
   'open-reader': (target, sender) =>
     fromExtensionPage(sender) ? openReader(target, sender.tab) : openReaderFromPage(target, sender.tab),
   'enable-site': async ({ origin }, sender) => ({ ok: fromExtensionPage(sender) && (await enableSite(origin)) }),

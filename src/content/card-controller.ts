@@ -4,6 +4,7 @@ import { h } from 'preact';
 import type { DigestLookup } from '../digest/lookup';
 import { Card } from '../ui/Card';
 import type { Translate } from '../ui/translate';
+import type { CardDigest } from './card-digest';
 import { placeNear, placeSheet, revealAboveSheet, sheetCoversTerm, wantsSheet } from './card-placement';
 import { hitTest, rangeRects } from './hit-test';
 import type { Overlay } from './overlay';
@@ -18,7 +19,7 @@ import { isSwipeDown, LongPress } from './touch-gestures';
 export const LEAVE_GRACE_MS = 300;
 
 export interface CardControllerOptions {
-  lookup: DigestLookup;
+  digest: CardDigest;
   index: TermIndex;
   overlay: Overlay;
   t: Translate;
@@ -61,6 +62,8 @@ export class CardController {
   /** A long press opened the card: the click that may follow it is not the link's. */
   private swallowClick = false;
   private swipeStart: { x: number; y: number } | undefined;
+  /** A card asked for before the digest arrived; a newer request or a close replaces it. */
+  private waiting: { hit: TermHit; options: OpenOptions } | undefined;
   private readonly longPress = new LongPress();
   private readonly history = new SheetHistory(() => this.close());
 
@@ -110,8 +113,24 @@ export class CardController {
     signal.addEventListener('abort', () => this.close(), { once: true });
   }
 
-  open(hit: TermHit, { pinned, focus = false }: OpenOptions): void {
+  /** Shows the card at once when the digest is loaded, otherwise as soon as it arrives. */
+  open(hit: TermHit, options: OpenOptions): void {
     this.clearTimers();
+    const lookup = this.options.digest.ready;
+    if (lookup) {
+      this.show(hit, options, lookup);
+      return;
+    }
+    const request = { hit, options };
+    this.waiting = request;
+    void this.options.digest.load().then((loaded) => {
+      if (!loaded || this.waiting !== request) return;
+      this.waiting = undefined;
+      this.show(hit, options, loaded);
+    });
+  }
+
+  private show(hit: TermHit, { pinned, focus = false }: OpenOptions, lookup: DigestLookup): void {
     this.anchor = hit;
     this.stack = [hit.entryId];
     this.pinned = pinned;
@@ -123,7 +142,7 @@ export class CardController {
     }
     if (!this.render()) return;
     if (this.sheet) this.history.push();
-    const name = this.options.lookup.entry(hit.entryId)?.name ?? '';
+    const name = lookup.entry(hit.entryId)?.name ?? '';
     this.options.overlay.announce(this.options.t('card_announce', name));
     if (focus) this.options.overlay.focusCard();
   }
@@ -136,6 +155,7 @@ export class CardController {
   close(): void {
     const hadFocus = this.options.overlay.containsFocus();
     this.clearTimers();
+    this.waiting = undefined;
     this.anchor = undefined;
     this.stack = [];
     this.pinned = false;
@@ -201,16 +221,20 @@ export class CardController {
       this.leaveTimer = undefined;
       return;
     }
-    if (this.pinned) return;
+    // A card pinned, or one a tap or key asked for that waits on the digest: hover changes neither.
+    if (this.pinned || this.waiting?.options.pinned) return;
     if (hit) {
-      if (hit.range === this.pending?.range) return;
+      if (hit.range === this.pending?.range || hit.range === this.waiting?.hit.range) return;
       clearTimeout(this.dwellTimer);
       this.pending = hit;
+      // Resting on a term is the first sign a card is wanted: the digest loads during the dwell.
+      void this.options.digest.load();
       this.dwellTimer = setTimeout(() => this.open(hit, { pinned: false }), this.options.hoverDelayMs());
       return;
     }
     clearTimeout(this.dwellTimer);
     this.pending = undefined;
+    if (this.waiting && !this.waiting.options.pinned) this.waiting = undefined;
     if (this.anchor && this.leaveTimer === undefined) {
       this.leaveTimer = setTimeout(() => this.close(), LEAVE_GRACE_MS);
     }
@@ -321,10 +345,11 @@ export class CardController {
   private render(): boolean {
     const anchor = this.anchor;
     const entryId = this.stack[this.stack.length - 1];
-    if (!anchor || !entryId || !this.options.lookup.entry(entryId)) return false;
+    const lookup = this.options.digest.ready;
+    if (!anchor || !entryId || !lookup?.entry(entryId)) return false;
     this.sheet = wantsSheet();
     const card = h(Card, {
-      lookup: this.options.lookup,
+      lookup,
       entryId,
       t: this.options.t,
       theme: pageTheme(),

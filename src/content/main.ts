@@ -1,13 +1,13 @@
 // Content script entry: wires the digest, settings and messages to the engine, the card and
 // keyboard navigation. Nothing here may throw into the page.
-import { digest } from '../digest';
-import { createDigestLookup } from '../digest/lookup';
+import { pageDigest } from '../digest/page-slice';
 import { translate } from '../i18n';
 import { compileMatcher, compileMatcherSteps, type Matcher } from '../matcher';
 import { entryNamedBy } from '../matcher/name-lookup';
 import { handleMessages, sendToBackground } from '../messages';
 import { DEFAULT_SETTINGS, isSitePaused, loadPageSettings, onPageSettingsChanged, type Settings } from '../settings';
 import { CardController } from './card-controller';
+import { CardDigest } from './card-digest';
 import { HighlightStyleSheet } from './highlight-style';
 
 import { Overlay } from './overlay';
@@ -26,22 +26,24 @@ interface Session {
 }
 
 function start(): void {
-  const lookup = createDigestLookup(digest);
+  const { entries, topicIds } = pageDigest;
+  const cardDigest = new CardDigest(() => sendToBackground('card-digest', {}));
+  const topics = new Map(entries.map((e) => [e.id, e.topics[0] ?? '']));
   // Compiled on first use, after settings load: a paused site never pays for it, and injection
   // stays a short task. The engine compiles it in slices; a lookup before that compiles at once.
   let matcher: Matcher | undefined;
   const getMatcher = () => {
-    matcher ??= compileMatcher(digest.entries);
+    matcher ??= compileMatcher(entries);
     return matcher;
   };
   function* matcherSteps(shouldYield: () => boolean): Generator<void, Matcher, void> {
-    if (!matcher) matcher = yield* compileMatcherSteps(digest.entries, shouldYield);
+    if (!matcher) matcher = yield* compileMatcherSteps(entries, shouldYield);
     return matcher;
   }
-  const topicOf = (id: string) => lookup.primaryTopic(id) ?? '';
-  const highlights = new TopicHighlights(digest.topics.map((t) => t.id));
+  const topicOf = (id: string) => topics.get(id) ?? '';
+  const highlights = new TopicHighlights(topicIds);
   const overlay = new Overlay();
-  const styleSheet = new HighlightStyleSheet(digest.topics.map((t) => t.id));
+  const styleSheet = new HighlightStyleSheet(topicIds);
   let settings: Settings = DEFAULT_SETTINGS;
   let session: Session | undefined;
   let summaryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -76,7 +78,7 @@ function start(): void {
       },
     });
     const cards = new CardController({
-      lookup,
+      digest: cardDigest,
       index: engine.index,
       overlay,
       t: translate,
@@ -134,7 +136,7 @@ function start(): void {
         else if (name === 'previous-term') session?.navigator.step(-1);
       },
       lookup: ({ text }) => {
-        const entryId = entryNamedBy(text, digest.entries, getMatcher());
+        const entryId = entryNamedBy(text, entries, getMatcher());
         if (!entryId) return { found: false };
         return { found: session?.navigator.openNearSelection(entryId) ?? false, entryId };
       },

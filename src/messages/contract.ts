@@ -4,6 +4,7 @@
 // Pure: no browser API.
 import * as v from 'valibot';
 import { ID_MAX_LENGTH, ID_PATTERN } from '../digest/ids';
+import type { Digest } from '../digest/schema';
 
 /** Which side registers the handler: the service worker / event page, or the content script. */
 export type Receiver = 'background' | 'content';
@@ -22,6 +23,19 @@ const SummaryEntries = v.array(v.object({ id: EntryId, count: Count }));
 
 /** A bare http(s) origin such as `https://example.com`; the background normalises it further. */
 const Origin = v.pipe(v.string(), v.maxLength(300), v.regex(/^https?:\/\/[^/?#\s]+$/, 'must be an http(s) origin'));
+
+/** The digest as the card reads it (src/digest/schema.ts has the full rules the build checks). */
+const CardDigest = v.pipe(
+  v.looseObject({
+    version: v.literal(1),
+    sources: v.array(v.looseObject({ id: v.string() })),
+    topics: v.array(v.looseObject({ id: v.string() })),
+    entries: v.array(v.looseObject({ id: EntryId, name: v.string() })),
+    timeline: v.array(v.looseObject({ id: v.string() })),
+    disputes: v.array(v.looseObject({ id: v.string() })),
+  }),
+  v.transform((value) => value as unknown as Digest),
+);
 
 /** For messages answered with nothing: whatever comes back (undefined, or null in some browsers) is void. */
 const NoResponse = v.pipe(
@@ -77,6 +91,16 @@ export const MESSAGES = {
     receiver: 'content',
     request: v.object({ text: v.pipe(v.string(), v.maxLength(TEXT_MAX_LENGTH)) }),
     response: v.object({ found: v.boolean(), entryId: v.optional(EntryId) }),
+  },
+  /**
+   * Content → background: the digest's text for the card, asked for once a page opens its first
+   * card. Checked for shape only: it comes from the build-validated bundle, and a full parse would
+   * cost the page a long task.
+   */
+  'card-digest': {
+    receiver: 'background',
+    request: v.object({}),
+    response: CardDigest,
   },
   /** Content (card) → background: open the reader page, at an entry or a search. */
   'open-reader': {

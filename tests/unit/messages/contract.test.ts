@@ -1,4 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { digest } from '../../../src/digest';
+import { pageDigestOf } from '../../../src/digest/page-digest';
+import type { Digest } from '../../../src/digest/schema';
 import {
   type AnyMessage,
   createEnvelope,
@@ -20,6 +23,7 @@ const validMessages: AnyMessage[] = [
   { type: 'enable-site', payload: { origin: 'https://example.org' } },
   { type: 'enable-site', payload: { origin: 'http://localhost:8080' } },
   { type: 'disable-site', payload: { origin: 'https://example.org' } },
+  { type: 'card-digest', payload: {} },
 ];
 
 describe('MessageMap', () => {
@@ -32,8 +36,9 @@ describe('MessageMap', () => {
     >();
     expectTypeOf<MessageMap['get-summary']['response']['state']>().toEqualTypeOf<'active' | 'paused' | 'disabled'>();
     expectTypeOf<MessageTypeFor<'background'>>().toEqualTypeOf<
-      'page-summary' | 'open-reader' | 'enable-site' | 'disable-site'
+      'page-summary' | 'card-digest' | 'open-reader' | 'enable-site' | 'disable-site'
     >();
+    expectTypeOf<MessageMap['card-digest']['response']>().toEqualTypeOf<Digest>();
     expectTypeOf<MessageTypeFor<'content'>>().toEqualTypeOf<
       'get-summary' | 'jump-to' | 'command' | 'lookup' | 'show-all'
     >();
@@ -124,6 +129,8 @@ describe('parseResponse', () => {
       value: { found: true, entryId: 'tsmc' },
     });
     expect(parseResponse('lookup', { found: false })).toEqual({ ok: true, value: { found: false } });
+    const answer = structuredClone(digest);
+    expect(parseResponse('card-digest', answer)).toEqual({ ok: true, value: answer });
   });
 
   it('reads any answer to a void message as undefined', () => {
@@ -135,6 +142,11 @@ describe('parseResponse', () => {
     expect(parseResponse('get-summary', undefined)).toEqual({ ok: false });
     expect(parseResponse('get-summary', { entries: [], total: 0, state: 'sleeping' })).toEqual({ ok: false });
     expect(parseResponse('jump-to', { ok: 'yes' })).toEqual({ ok: false });
+    expect(parseResponse('card-digest', undefined)).toEqual({ ok: false });
+    expect(parseResponse('card-digest', pageDigestOf(digest))).toEqual({ ok: false });
+    const noName = structuredClone(digest) as { entries: { name?: string }[] };
+    delete noName.entries[0]?.name;
+    expect(parseResponse('card-digest', noName)).toEqual({ ok: false });
   });
 });
 

@@ -1,5 +1,6 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { digest } from '../../../src/digest';
 import { type HandlersFor, handleMessages } from '../../../src/messages';
 
 vi.mock('webextension-polyfill', () => import('../setup/fake-polyfill'));
@@ -139,6 +140,7 @@ describe('handleMessages', () => {
   it('keeps two handler maps apart', async () => {
     const background = {
       'page-summary': vi.fn(),
+      'card-digest': vi.fn(() => digest),
       'open-reader': vi.fn(),
       'enable-site': vi.fn(() => ({ ok: true })),
       'disable-site': vi.fn(() => ({ ok: true })),
