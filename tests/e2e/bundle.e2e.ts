@@ -12,14 +12,15 @@ const CARD_FIELDS = ['name', 'summary', 'gist', 'facts', 'quotes', 'related', 't
 describe.each([DIST, DIST_FIREFOX, DIST_PROFILE])('the content script in %s', (dist) => {
   const script = readFileSync(resolve(dist, CONTENT_SCRIPT), 'utf8');
 
+  // Named lists, not toContain on the script: a failure then names what is wrong, not 120 KB of code.
   it('holds every entry’s aliases', () => {
-    expect(script).toContain('"aliases":');
-    for (const entry of digest.entries) expect(script).toContain(`"id":"${entry.id}"`);
+    expect(script.includes('"aliases":')).toBe(true);
+    expect(digest.entries.filter((e) => !script.includes(`"id":"${e.id}"`)).map((e) => e.id)).toEqual([]);
   });
 
   it('holds none of the card’s text', () => {
-    for (const field of CARD_FIELDS) expect(script).not.toContain(`"${field}":`);
-    for (const entry of digest.entries) expect(script).not.toContain(entry.gist.text.slice(0, 40));
-    for (const source of digest.sources) expect(script).not.toContain(source.description.slice(0, 40));
+    expect(CARD_FIELDS.filter((field) => script.includes(`"${field}":`))).toEqual([]);
+    expect(digest.entries.filter((e) => script.includes(e.gist.text.slice(0, 40))).map((e) => e.id)).toEqual([]);
+    expect(digest.sources.filter((s) => script.includes(s.description.slice(0, 40))).map((s) => s.id)).toEqual([]);
   });
 });
