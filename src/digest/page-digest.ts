@@ -13,11 +13,12 @@ export interface PageDigest {
 export function pageDigestOf(digest: Digest): PageDigest {
   return {
     topicIds: digest.topics.map((t) => t.id),
+    // An absent scope or owner stays absent in the built JSON, which drops undefined values.
     entries: digest.entries.map(({ id, kind, scope, policyOf, topics, aliases }) => ({
       id,
       kind,
-      ...(scope === undefined ? {} : { scope }),
-      ...(policyOf === undefined ? {} : { policyOf }),
+      scope,
+      policyOf,
       topics,
       aliases,
     })),
