@@ -1,6 +1,7 @@
 // Which page text the extension may read, and where one block of text ends.
 
 import { runToEnd } from '../matcher/automaton';
+import { GenerationalMap } from './generational-map';
 
 export const OVERLAY_TAG = 'techwar-overlay';
 
@@ -83,8 +84,14 @@ export function isInlineElement(el: Element): boolean {
  */
 const NEVER = (): boolean => false;
 
+/**
+ * Elements the block cache keeps per generation: a walk in document order reads back only the
+ * ancestors of where it is, and growing one Map to a page's size would pause it to rehash.
+ */
+const CACHE_GENERATION = 4096;
+
 export class BlockResolver {
-  private cache = new Map<Element, Element | null>();
+  private readonly cache = new GenerationalMap<Element, Element | null>(CACHE_GENERATION);
 
   /**
    * The block of `el` (null: its text is not read) when it is cached or its parent's is, settled
