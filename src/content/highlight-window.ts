@@ -35,15 +35,14 @@ export interface WindowPage {
   rangesInOrder(): readonly AbstractRange[];
   /** Document order of two nodes: negative when `a` comes first. */
   compare(a: Node, b: Node): number;
-  /**
-   * Text nodes on screen, the one nearest its middle first; none when no text can be told there
-   * (nothing but our card or images).
-   */
-  nodesOnScreen(): readonly Node[];
   /** The text nodes from `node` to the end of the document, in order (`node` first, if it is one). */
   textNodesFrom(node: Node): Iterable<Node>;
-  /** Calls `moved` soon, then after the reader scrolled (now and then while scrolling goes on), until `signal` aborts. */
-  onScroll(moved: () => void, signal: AbortSignal): void;
+  /**
+   * Reads the screen soon, then after the reader scrolled (now and then while scrolling goes on),
+   * until `signal` aborts, and calls `moved` with the text nodes on screen: the one nearest its
+   * middle first; none when no text can be told there (nothing but our card or images).
+   */
+  onScroll(moved: (nodesOnScreen: readonly Node[]) => void, signal: AbortSignal): void;
 }
 
 /** A stretch of the ordered mentions registered around one of them: `side` each side of `index`. */
@@ -88,7 +87,7 @@ export class HighlightWindow {
   /** Lets the window follow the reader's scrolling once a page is big enough, until `signal` aborts. */
   follow(signal: AbortSignal): void {
     this.signal = signal;
-    if (this.windowed) this.page.onScroll(() => this.onScrolled(), signal);
+    if (this.windowed) this.page.onScroll((nodes) => this.onScrolled(nodes), signal);
   }
 
   add(topicId: string, range: AbstractRange): void {
@@ -195,15 +194,14 @@ export class HighlightWindow {
   private startWindow(): void {
     this.windowed = true;
     this.registered = new Map(this.shown);
-    if (this.signal) this.page.onScroll(() => this.onScrolled(), this.signal);
+    if (this.signal) this.page.onScroll((nodes) => this.onScrolled(nodes), this.signal);
     this.place();
     // The pass that crossed WINDOW_FROM goes on adding mentions: its end reads the order again.
     this.reorder = true;
   }
 
   /** Nothing changed on the page since the window was placed: only the reader moved. */
-  private onScrolled(): void {
-    const nodes = this.page.nodesOnScreen();
+  private onScrolled(nodes: readonly Node[]): void {
     if (nodes.length === 0) return;
     this.screenNodes = nodes;
     // Emptied by a full pass that has not placed the window yet: that pass will, around these nodes.

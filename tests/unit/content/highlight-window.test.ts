@@ -40,6 +40,7 @@ function fakePage() {
     orderReads: 0,
     /** Document-position comparisons made (costly on a real page of many siblings). */
     compares: 0,
+    /** Tells the window the reader scrolled, with what is on screen then. */
     scrolled: undefined as (() => void) | undefined,
     signal: undefined as AbortSignal | undefined,
   };
@@ -52,8 +53,6 @@ function fakePage() {
       state.compares++;
       return posOf(a) - posOf(b);
     },
-    nodesOnScreen: () =>
-      state.middle === null ? [] : [state.middle, ...state.elsewhere].map((pos) => ({ pos }) as unknown as Node),
     textNodesFrom: (node) =>
       state.walkable
         ? state.ranges
@@ -62,7 +61,10 @@ function fakePage() {
             .map((r) => r.startContainer)
         : plainText(),
     onScroll: (moved, signal) => {
-      state.scrolled = moved;
+      state.scrolled = () =>
+        moved(
+          state.middle === null ? [] : [state.middle, ...state.elsewhere].map((pos) => ({ pos }) as unknown as Node),
+        );
       state.signal = signal;
     },
   };
