@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BlockResolver } from '../../../src/content/dom-rules';
 import { scanText, type TermHit } from '../../../src/content/scan-text';
-import { runToEnd } from '../../../src/matcher/automaton';
 import { compileMatcher, createPageContext } from '../../../src/matcher';
+import { runToEnd } from '../../../src/matcher/automaton';
 
 const matcher = compileMatcher([
   { id: 'huawei', aliases: ['Huawei'] },
