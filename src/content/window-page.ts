@@ -50,7 +50,7 @@ function afterNextFrame(read: () => void): void {
 /**
  * Reads the text nodes on screen, a hit test per task, and hands them to `done`: the middle's
  * probes until one finds text, then the side ones. Each hit test costs 0.1-6.5 ms on the 5 MB
- * bench page, depending on the point; all of them in one task held it for 13-29 ms.
+ * bench page, depending on the point; all of them in one task held it for 11-27 ms (four traces).
  */
 function readScreen(done: (nodes: readonly Node[]) => void, signal: AbortSignal): void {
   const nodes = new Set<Node>();
